@@ -1,0 +1,3 @@
+from canhgiac.cli.main import main
+
+main()

@@ -1,0 +1,61 @@
+"""The ``canhgiac`` command. Sub-command groups live in their own modules and are listed here."""
+
+from __future__ import annotations
+
+import importlib
+
+import typer
+
+from canhgiac import __version__
+from canhgiac.settings import Settings
+
+app = typer.Typer(
+    name="canhgiac",
+    help="Cảnh giác — phát hiện, xử lý và báo cáo tội phạm qua mạng.\n\n"
+    "Detect, handle and report cybercrime for a Vietnamese province.",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_show_locals=False,
+)
+
+# (name, module holding ``app``, help). Each group is a Typer app in its own module.
+SUBCOMMANDS: list[tuple[str, str, str]] = [
+    ("settings", "canhgiac.cli.settings_cmd", "Cấu hình hiệu lực / effective settings"),
+    ("db", "canhgiac.cli.db_cmd", "Cơ sở dữ liệu: migrate, check, backup / database"),
+    ("agencies", "canhgiac.cli.accounts_cmd:agencies_app", "Cơ quan / agencies"),
+    ("users", "canhgiac.cli.accounts_cmd:users_app", "Người dùng / users"),
+    ("tokens", "canhgiac.cli.accounts_cmd:tokens_app", "Mã truy cập API / API tokens"),
+    ("audit", "canhgiac.cli.audit_cmd", "Nhật ký kiểm toán / audit log"),
+    ("demo", "canhgiac.cli.demo_cmd", "Dữ liệu mẫu / demo data"),
+    ("serve", "canhgiac.cli.serve_cmd", "Chạy máy chủ web / serve the web app"),
+    ("worker", "canhgiac.cli.worker_cmd", "Chạy tiến trình nền / run the job worker"),
+]
+
+
+def _register() -> None:
+    for name, target, help_text in SUBCOMMANDS:
+        module_name, _, attr = target.partition(":")
+        module = importlib.import_module(module_name)
+        sub = getattr(module, attr or "app")
+        if isinstance(sub, typer.Typer):
+            app.add_typer(sub, name=name, help=help_text)
+        else:  # a plain function becomes a single command
+            app.command(name=name, help=help_text)(sub)
+
+
+@app.callback()
+def root(ctx: typer.Context) -> None:
+    """Build the settings once for the whole command."""
+    if ctx.obj is None:
+        ctx.obj = Settings()
+
+
+def version_callback() -> None:
+    typer.echo(__version__)
+
+
+_register()
+
+
+def main() -> None:
+    app()
