@@ -21,14 +21,7 @@ app = typer.Typer(
 # (name, module holding ``app``, help). Each group is a Typer app in its own module.
 SUBCOMMANDS: list[tuple[str, str, str]] = [
     ("settings", "canhgiac.cli.settings_cmd", "Cấu hình hiệu lực / effective settings"),
-    ("db", "canhgiac.cli.db_cmd", "Cơ sở dữ liệu: migrate, check, backup / database"),
-    ("agencies", "canhgiac.cli.accounts_cmd:agencies_app", "Cơ quan / agencies"),
-    ("users", "canhgiac.cli.accounts_cmd:users_app", "Người dùng / users"),
-    ("tokens", "canhgiac.cli.accounts_cmd:tokens_app", "Mã truy cập API / API tokens"),
-    ("audit", "canhgiac.cli.audit_cmd", "Nhật ký kiểm toán / audit log"),
-    ("demo", "canhgiac.cli.demo_cmd", "Dữ liệu mẫu / demo data"),
-    ("serve", "canhgiac.cli.serve_cmd", "Chạy máy chủ web / serve the web app"),
-    ("worker", "canhgiac.cli.worker_cmd", "Chạy tiến trình nền / run the job worker"),
+    ("detect", "canhgiac.cli.detect_cmd", "Bộ phát hiện / detectors"),
 ]
 
 
@@ -50,7 +43,9 @@ def root(ctx: typer.Context) -> None:
         ctx.obj = Settings()
 
 
-def version_callback() -> None:
+@app.command("version")
+def version() -> None:
+    """In phiên bản / print the version."""
     typer.echo(__version__)
 
 
