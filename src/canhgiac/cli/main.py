@@ -15,12 +15,13 @@ app = typer.Typer(
     "Detect, handle and report cybercrime for a Vietnamese province.",
     no_args_is_help=True,
     rich_markup_mode="rich",
-    pretty_exceptions_show_locals=False,
+    pretty_exceptions_enable=False,
 )
 
 # (name, module holding ``app``, help). Each group is a Typer app in its own module.
 SUBCOMMANDS: list[tuple[str, str, str]] = [
     ("settings", "canhgiac.cli.settings_cmd", "Cấu hình hiệu lực / effective settings"),
+    ("db", "canhgiac.cli.db_cmd", "Cơ sở dữ liệu: migrate, check, backup / database"),
     ("detect", "canhgiac.cli.detect_cmd", "Bộ phát hiện / detectors"),
 ]
 

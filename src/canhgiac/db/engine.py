@@ -46,6 +46,10 @@ def get_engine(settings: Settings) -> Engine:
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
+    # Every session of the application records its changes in the audit log.
+    from canhgiac.accounts.audit import install_change_auditing
+
+    install_change_auditing()
     return sessionmaker(bind=engine, expire_on_commit=False)
 
 
