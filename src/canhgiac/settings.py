@@ -85,9 +85,7 @@ def _mask_url_password(url: str) -> str:
         parsed = make_url(url)
     except Exception:  # redis:// URLs are not always SQLAlchemy-parsable
         return url.split("@")[-1] if "@" in url else url
-    if parsed.password:
-        parsed = parsed.set(password="***")
-    return parsed.render_as_string(hide_password=False)
+    return parsed.render_as_string(hide_password=True)
 
 
 def get_settings(**overrides: Any) -> Settings:

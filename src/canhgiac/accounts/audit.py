@@ -136,8 +136,9 @@ def _changes(obj: Any) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 def _entity(obj: Any) -> tuple[str, str]:
-    identity = inspect(obj).identity
-    ident = ",".join(str(part) for part in identity) if identity else ""
+    # After a flush new rows have their keys, but the identity is assigned only later.
+    key = inspect(obj).mapper.primary_key_from_instance(obj)
+    ident = ",".join(str(part) for part in key if part is not None)
     return type(obj).__tablename__, ident
 
 

@@ -13,6 +13,13 @@ MIN_PASSWORD_LENGTH = 10
 _DUMMY_HASH = _hasher.hash("canhgiac-timing-equaliser")
 
 
+def use_fast_hashing_for_tests() -> None:
+    """Cheap argon2 parameters: the test suite hashes hundreds of passwords."""
+    global _hasher, _DUMMY_HASH
+    _hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    _DUMMY_HASH = _hasher.hash("canhgiac-timing-equaliser")
+
+
 def hash_password(password: str) -> str:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValidationFailed(

@@ -36,7 +36,9 @@ def create_user(
     password: str,
     email: str | None = None,
     locale: str = "vi",
+    password_hash: str | None = None,
 ) -> User:
+    """Create a user. ``password_hash`` lets bulk loaders hash a shared password once."""
     username = username.strip().lower()
     if not _USERNAME_RE.match(username):
         raise ValidationFailed(
@@ -55,7 +57,7 @@ def create_user(
         username=username,
         full_name=full_name.strip(),
         role=check_role(role),
-        password_hash=hash_password(password),
+        password_hash=password_hash or hash_password(password),
         email=(email or "").strip() or None,
         locale=locale,
     )

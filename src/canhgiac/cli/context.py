@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import json
 import sys
 from collections.abc import Iterator
@@ -10,8 +11,10 @@ from typing import Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from sqlalchemy.orm import Session
 
+from canhgiac.accounts.audit import Actor, set_actor
 from canhgiac.db.engine import get_engine, session_factory, unit_of_work
 from canhgiac.errors import CanhgiacError
 from canhgiac.settings import Settings
@@ -33,6 +36,7 @@ def cli_session(ctx: typer.Context) -> Iterator[Session]:
     settings = settings_of(ctx)
     try:
         with unit_of_work(session_factory(get_engine(settings))) as session:
+            set_actor(session, Actor(name=f"cli:{getpass.getuser()}"))
             yield session
     except CanhgiacError as exc:
         fail(exc.message, field=exc.field)
@@ -40,7 +44,7 @@ def cli_session(ctx: typer.Context) -> Iterator[Session]:
 
 def fail(message: str, *, field: str | None = None, code: int = 1) -> NoReturn:
     prefix = f"[{field}] " if field else ""
-    err_console.print(f"[bold red]Lỗi / Error:[/] {prefix}{message}", highlight=False)
+    err_console.print(f"[bold red]Lỗi / Error:[/] {escape(prefix + message)}", highlight=False)
     raise typer.Exit(code)
 
 

@@ -22,6 +22,13 @@ app = typer.Typer(
 SUBCOMMANDS: list[tuple[str, str, str]] = [
     ("settings", "canhgiac.cli.settings_cmd", "Cấu hình hiệu lực / effective settings"),
     ("db", "canhgiac.cli.db_cmd", "Cơ sở dữ liệu: migrate, check, backup / database"),
+    ("agencies", "canhgiac.cli.accounts_cmd:agencies_app", "Cơ quan / agencies"),
+    ("users", "canhgiac.cli.accounts_cmd:users_app", "Người dùng / users"),
+    ("tokens", "canhgiac.cli.accounts_cmd:tokens_app", "Mã truy cập API / API tokens"),
+    ("audit", "canhgiac.cli.audit_cmd", "Nhật ký kiểm toán / audit log"),
+    ("demo", "canhgiac.cli.demo_cmd", "Dữ liệu mẫu / demo data"),
+    ("serve", "canhgiac.cli.serve_cmd:serve", "Chạy máy chủ web / serve the web app"),
+    ("worker", "canhgiac.cli.worker_cmd", "Tác vụ nền / background jobs"),
     ("detect", "canhgiac.cli.detect_cmd", "Bộ phát hiện / detectors"),
 ]
 
