@@ -30,6 +30,7 @@ SUBCOMMANDS: list[tuple[str, str, str]] = [
     ("serve", "canhgiac.cli.serve_cmd:serve", "Chạy máy chủ web / serve the web app"),
     ("worker", "canhgiac.cli.worker_cmd", "Tác vụ nền / background jobs"),
     ("detect", "canhgiac.cli.detect_cmd", "Bộ phát hiện / detectors"),
+    ("indicators", "canhgiac.cli.indicators_cmd", "Chỉ dấu: chuẩn hóa, nhập, tra cứu / indicators"),
 ]
 
 

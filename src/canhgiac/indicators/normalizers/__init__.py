@@ -1,0 +1,1 @@
+"""Per-kind normalisers; ``canhgiac.indicators.normalize`` dispatches to them."""
