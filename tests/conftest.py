@@ -110,7 +110,9 @@ def scratch_database_url(tmp_path: Path, request: pytest.FixtureRequest) -> Iter
         engine.dispose()
 
 
-DB_FIXTURES = frozenset({"db", "test_session_factory", "migrated_engine", "scratch_database_url", "database_url"})
+DB_FIXTURES = frozenset(
+    {"db", "test_session_factory", "migrated_engine", "scratch_database_url", "database_url"}
+)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

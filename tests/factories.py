@@ -30,7 +30,11 @@ class Factories:
         )
 
     def user(
-        self, role: str = Role.ANALYST, agency: Agency | None = None, password: str = PASSWORD, **kw: str
+        self,
+        role: str = Role.ANALYST,
+        agency: Agency | None = None,
+        password: str = PASSWORD,
+        **kw: str,
     ) -> User:
         n = next(_seq)
         return create_user(

@@ -154,8 +154,17 @@ CATEGORIES: tuple[Category, ...] = (
 )
 
 # Network-threat families that monitoring and feeds attach to indicators (maltrail folders).
-THREAT_CATEGORIES: tuple[str, ...] = ("malware", "phishing", "gambling", "botnet", "c2", "miner",
-                                       "ransomware", "suspicious", "malicious")
+THREAT_CATEGORIES: tuple[str, ...] = (
+    "malware",
+    "phishing",
+    "gambling",
+    "botnet",
+    "c2",
+    "miner",
+    "ransomware",
+    "suspicious",
+    "malicious",
+)
 
 BY_CODE: dict[str, Category] = {c.code: c for c in CATEGORIES}
 SCAM_CODES: frozenset[str] = frozenset(c.code for c in CATEGORIES if c.is_fraud)

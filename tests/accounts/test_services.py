@@ -26,12 +26,16 @@ def test_agency_validation_names_the_field(db):
         agencies.create_agency(db, code="ok-code", name="X", kind="ministry-of-truth")
     assert err.value.field == "kind"
     with pytest.raises(ValidationFailed) as err:
-        agencies.create_agency(db, code="ok-code", name="X", kind="other", network_ranges="10.0.0.0/8, 300.1.1.1")
+        agencies.create_agency(
+            db, code="ok-code", name="X", kind="other", network_ranges="10.0.0.0/8, 300.1.1.1"
+        )
     assert err.value.field == "network_ranges"
 
 
 def test_agency_networks_are_canonical_and_codes_unique(db):
-    agency = agencies.create_agency(db, code="so-x", name="Sở X", kind="other", network_ranges="10.1.2.3/16\n2001:db8::1/32")
+    agency = agencies.create_agency(
+        db, code="so-x", name="Sở X", kind="other", network_ranges="10.1.2.3/16\n2001:db8::1/32"
+    )
     assert agency.network_ranges.split() == ["10.1.0.0/16", "2001:db8::/32"]
     with pytest.raises(Conflict):
         agencies.create_agency(db, code="so-x", name="Khác", kind="other")
@@ -40,15 +44,23 @@ def test_agency_networks_are_canonical_and_codes_unique(db):
 def test_user_creation_rules(db, factories):
     agency = factories.agency()
     with pytest.raises(ValidationFailed) as err:
-        users.create_user(db, agency=agency, username="ab", full_name="A", role="analyst", password=PASSWORD)
+        users.create_user(
+            db, agency=agency, username="ab", full_name="A", role="analyst", password=PASSWORD
+        )
     assert err.value.field == "username"
     with pytest.raises(ValidationFailed) as err:
-        users.create_user(db, agency=agency, username="abc", full_name="A", role="god", password=PASSWORD)
+        users.create_user(
+            db, agency=agency, username="abc", full_name="A", role="god", password=PASSWORD
+        )
     assert err.value.field == "role"
     with pytest.raises(ValidationFailed) as err:
-        users.create_user(db, agency=agency, username="abc", full_name="A", role="viewer", password="short")
+        users.create_user(
+            db, agency=agency, username="abc", full_name="A", role="viewer", password="short"
+        )
     assert err.value.field == "password"
-    user = users.create_user(db, agency=agency, username="Thu.Nguyen", full_name="Thư", role="viewer", password=PASSWORD)
+    user = users.create_user(
+        db, agency=agency, username="Thu.Nguyen", full_name="Thư", role="viewer", password=PASSWORD
+    )
     assert user.username == "thu.nguyen"
     assert user.password_hash.startswith("$argon2id$") and PASSWORD not in user.password_hash
 
@@ -67,7 +79,9 @@ def test_login_success_failure_and_lockout(db, factories, settings):
     assert actions.count("auth.login_failed") == settings.login_max_failures
     # A password reset by an admin clears the lock.
     users.update_user(db, user, password="another-long-password")
-    assert auth.authenticate(db, username="lan", password="another-long-password", settings=settings)
+    assert auth.authenticate(
+        db, username="lan", password="another-long-password", settings=settings
+    )
 
 
 def test_unknown_user_and_disabled_user_get_the_same_refusal(db, factories, settings):
@@ -92,7 +106,9 @@ def test_web_sessions_end_on_logout_and_disable(db, factories, settings):
 
 def test_tokens_expire_revoke_and_scope(db, factories):
     agency = factories.agency(kind=AgencyKind.ISP)
-    issued = tokens.create_machine_token(db, agency=agency, name="VNPT RPZ", scopes=["blocklists:read"])
+    issued = tokens.create_machine_token(
+        db, agency=agency, name="VNPT RPZ", scopes=["blocklists:read"]
+    )
     assert issued.secret.startswith("cg_") and issued.token.token_hash != issued.secret
     principal = tokens.authenticate_token(db, issued.secret)
     assert principal.role is None and principal.scopes == {"blocklists:read"}
@@ -145,7 +161,10 @@ def test_audit_log_is_append_only_in_the_database(db, factories):
     factories.agency()
     db.flush()
     event_id = db.scalar(select(AuditEvent.id).order_by(AuditEvent.id.desc()).limit(1))
-    for statement in ("UPDATE audit_events SET actor = 'x' WHERE id = :id", "DELETE FROM audit_events WHERE id = :id"):
+    for statement in (
+        "UPDATE audit_events SET actor = 'x' WHERE id = :id",
+        "DELETE FROM audit_events WHERE id = :id",
+    ):
         nested = db.begin_nested()
         with pytest.raises(DBAPIError, match="append-only"):
             db.execute(text(statement), {"id": event_id})

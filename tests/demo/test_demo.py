@@ -19,7 +19,10 @@ def test_demo_province_is_complete_and_idempotent(db, settings):
     assert {k.value for k in AgencyKind} - {"other"} <= kinds | {"isp", "bank"}
     office_roles = set(db.scalars(select(User.role).join(Agency).where(Agency.code == "so-tttt")))
     assert office_roles == {r.value for r in Role}
-    assert auth.authenticate(db, username="analyst", password=DEMO_PASSWORD, settings=settings).role == "analyst"
+    assert (
+        auth.authenticate(db, username="analyst", password=DEMO_PASSWORD, settings=settings).role
+        == "analyst"
+    )
     count = db.scalar(select(func.count()).select_from(User))
     second = load_demo(db)
     assert second.already_loaded and second.created == {}

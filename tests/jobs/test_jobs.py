@@ -44,7 +44,9 @@ def test_queue_runs_a_job_through_huey(settings, migrated_engine):
 
     @job("tests.count_agencies", "test job")
     def count_agencies(session, settings, *, offset: int = 0):
-        return {"agencies": session.execute(text("SELECT count(*) FROM agencies")).scalar() + offset}
+        return {
+            "agencies": session.execute(text("SELECT count(*) FROM agencies")).scalar() + offset
+        }
 
     # huey_immediate runs the task in-process through Huey's real task machinery.
     queue = JobQueue(settings)

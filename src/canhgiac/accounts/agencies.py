@@ -87,7 +87,9 @@ def update_agency(
 ) -> Agency:
     if name is not None:
         if not name.strip():
-            raise ValidationFailed("Tên cơ quan không được để trống / name is required", field="name")
+            raise ValidationFailed(
+                "Tên cơ quan không được để trống / name is required", field="name"
+            )
         agency.name = name.strip()
     if kind is not None:
         agency.kind = _check_kind(kind)

@@ -147,7 +147,9 @@ def _audit_flush(session: Session, _flush_context: Any) -> None:
     actor = current_actor(session)
     now = utcnow()
 
-    def add(action: str, obj: Any, before: dict[str, Any] | None, after: dict[str, Any] | None) -> None:
+    def add(
+        action: str, obj: Any, before: dict[str, Any] | None, after: dict[str, Any] | None
+    ) -> None:
         entity_type, entity_id = _entity(obj)
         rows.append(
             {
@@ -201,6 +203,7 @@ def list_events(
     entity_id: str | None = None,
     since: datetime | None = None,
     until: datetime | None = None,
+    agency_id: int | None = None,
     limit: int = 100,
     offset: int = 0,
 ) -> list[AuditEvent]:
@@ -217,6 +220,8 @@ def list_events(
         query = query.where(AuditEvent.at >= since)
     if until:
         query = query.where(AuditEvent.at < until)
+    if agency_id is not None:
+        query = query.where(AuditEvent.agency_id == agency_id)
     return list(session.scalars(query.limit(min(limit, 10_000)).offset(offset)))
 
 

@@ -33,7 +33,13 @@ def authenticate(
     anonymous = audit.Actor(name=username or "anonymous", ip=ip)
     if user is not None and user.locked_until is not None and user.locked_until > now:
         verify_password(None, password)  # equal timing
-        audit.record(session, "auth.login_refused_locked", entity_type="users", entity_id=user.id, actor=anonymous)
+        audit.record(
+            session,
+            "auth.login_refused_locked",
+            entity_type="users",
+            entity_id=user.id,
+            actor=anonymous,
+        )
         minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
         raise AuthenticationFailed(
             f"Tài khoản tạm khóa do đăng nhập sai nhiều lần, thử lại sau {minutes} phút / "
@@ -46,7 +52,13 @@ def authenticate(
             if user.failed_logins >= settings.login_max_failures:
                 user.locked_until = now + timedelta(seconds=settings.login_lockout_seconds)
                 user.failed_logins = 0
-                audit.record(session, "auth.account_locked", entity_type="users", entity_id=user.id, actor=anonymous)
+                audit.record(
+                    session,
+                    "auth.account_locked",
+                    entity_type="users",
+                    entity_id=user.id,
+                    actor=anonymous,
+                )
         audit.record(
             session,
             "auth.login_failed",
@@ -73,7 +85,9 @@ def _hash(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-def open_web_session(session: Session, *, user: User, settings: Settings, ip: str | None = None) -> str:
+def open_web_session(
+    session: Session, *, user: User, settings: Settings, ip: str | None = None
+) -> str:
     raw = secrets.token_urlsafe(32)
     session.add(
         WebSession(

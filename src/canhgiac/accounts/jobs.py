@@ -11,7 +11,10 @@ from canhgiac.jobs.registry import job
 from canhgiac.settings import Settings
 
 
-@job("accounts.purge_sessions", "Xóa phiên đăng nhập hết hạn / purge expired web sessions",
-     schedule={"minute": "17", "hour": "*/6"})
+@job(
+    "accounts.purge_sessions",
+    "Xóa phiên đăng nhập hết hạn / purge expired web sessions",
+    schedule={"minute": "17", "hour": "*/6"},
+)
 def purge_sessions(session: Session, settings: Settings, **_: Any) -> dict[str, Any]:
     return {"purged": purge_expired_sessions(session)}

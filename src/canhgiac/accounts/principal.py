@@ -70,9 +70,7 @@ def require_system_admin(principal: Principal) -> None:
 
 def require_agency_admin(principal: Principal, agency_id: int) -> None:
     if not principal.can_admin_agency(agency_id):
-        raise PermissionDenied(
-            "Bạn không quản trị cơ quan này / you do not administer this agency"
-        )
+        raise PermissionDenied("Bạn không quản trị cơ quan này / you do not administer this agency")
 
 
 def require_scope(principal: Principal, scope: str) -> None:

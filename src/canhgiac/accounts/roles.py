@@ -21,7 +21,10 @@ class AgencyKind(StrEnum):
 
 
 AGENCY_KIND_LABELS: dict[AgencyKind, tuple[str, str]] = {
-    AgencyKind.PROVINCIAL_ICT: ("Sở Thông tin và Truyền thông", "Dept. of Information & Communications"),
+    AgencyKind.PROVINCIAL_ICT: (
+        "Sở Thông tin và Truyền thông",
+        "Dept. of Information & Communications",
+    ),
     AgencyKind.PROVINCIAL_POLICE: ("Công an tỉnh", "Provincial police"),
     AgencyKind.MARKET_SURVEILLANCE: ("Quản lý thị trường", "Market surveillance"),
     AgencyKind.CUSTOMS: ("Hải quan", "Customs"),

@@ -17,7 +17,7 @@ from canhgiac.accounts.roles import Scope
 from canhgiac.db.base import utcnow
 from canhgiac.errors import AuthenticationFailed, NotFound, ValidationFailed
 
-TOKEN_PREFIX = "cg_"
+TOKEN_PREFIX = "cg_"  # noqa: S105 - a prefix, not a secret
 
 
 def _hash(raw: str) -> str:
@@ -75,9 +75,13 @@ def create_machine_token(
     expires_at: datetime | None = None,
 ) -> IssuedToken:
     if not name.strip():
-        raise ValidationFailed("Tên mã truy cập không được trống / token name is required", field="name")
+        raise ValidationFailed(
+            "Tên mã truy cập không được trống / token name is required", field="name"
+        )
     if expires_at is not None and expires_at <= utcnow():
-        raise ValidationFailed("Ngày hết hạn phải ở tương lai / expiry must be in the future", field="expires_at")
+        raise ValidationFailed(
+            "Ngày hết hạn phải ở tương lai / expiry must be in the future", field="expires_at"
+        )
     secret = _new_secret()
     token = ApiToken(
         name=name.strip(),
@@ -101,7 +105,9 @@ def get_token(session: Session, token_id: int) -> ApiToken:
     return token
 
 
-def list_tokens(session: Session, *, agency_id: int | None = None, kind: str | None = "machine") -> list[ApiToken]:
+def list_tokens(
+    session: Session, *, agency_id: int | None = None, kind: str | None = "machine"
+) -> list[ApiToken]:
     query = select(ApiToken).order_by(ApiToken.id.desc())
     if agency_id is not None:
         query = query.where(ApiToken.agency_id == agency_id)
@@ -145,7 +151,9 @@ def authenticate_token(session: Session, raw: str, *, ip: str | None = None) -> 
             "expired": "Mã truy cập đã hết hạn / token expired",
             "revoked": "Mã truy cập đã bị thu hồi / token revoked",
         }
-        raise AuthenticationFailed(messages.get(problem or "", "Mã truy cập không hợp lệ / invalid token"))
+        raise AuthenticationFailed(
+            messages.get(problem or "", "Mã truy cập không hợp lệ / invalid token")
+        )
     token.last_used_at = now
     if token.user is not None:
         base = Principal.of_user(token.user)

@@ -47,9 +47,13 @@ def create_user(
             field="username",
         )
     if not full_name.strip():
-        raise ValidationFailed("Họ tên không được để trống / full name is required", field="full_name")
+        raise ValidationFailed(
+            "Họ tên không được để trống / full name is required", field="full_name"
+        )
     if locale not in {"vi", "en"}:
-        raise ValidationFailed("Ngôn ngữ phải là vi hoặc en / locale must be vi or en", field="locale")
+        raise ValidationFailed(
+            "Ngôn ngữ phải là vi hoặc en / locale must be vi or en", field="locale"
+        )
     if session.scalar(select(User.id).where(User.username == username)) is not None:
         raise Conflict(f"Tên đăng nhập {username} đã tồn tại / username taken", field="username")
     user = User(
@@ -104,7 +108,9 @@ def update_user(
 ) -> User:
     if full_name is not None:
         if not full_name.strip():
-            raise ValidationFailed("Họ tên không được để trống / full name is required", field="full_name")
+            raise ValidationFailed(
+                "Họ tên không được để trống / full name is required", field="full_name"
+            )
         user.full_name = full_name.strip()
     if role is not None:
         user.role = check_role(role)

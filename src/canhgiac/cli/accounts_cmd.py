@@ -47,10 +47,19 @@ def agencies_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--jso
     with cli_session(ctx) as session:
         rows = agency_service.list_agencies(session)
         if as_json:
-            print_json([
-                {"id": a.id, "code": a.code, "name": a.name, "kind": a.kind, "active": a.is_active,
-                 "network_ranges": a.network_ranges.split()} for a in rows
-            ])
+            print_json(
+                [
+                    {
+                        "id": a.id,
+                        "code": a.code,
+                        "name": a.name,
+                        "kind": a.kind,
+                        "active": a.is_active,
+                        "network_ranges": a.network_ranges.split(),
+                    }
+                    for a in rows
+                ]
+            )
             return
         table = Table("ID", "Mã / code", "Tên / name", "Loại / kind", "Hoạt động / active")
         for a in rows:
@@ -76,7 +85,9 @@ def users_create(
     full_name: str = typer.Option(..., "--name", help="Họ tên / full name"),
     email: str = typer.Option("", "--email"),
     password: str | None = typer.Option(
-        None, "--password", help="Bỏ trống để nhập ẩn hoặc dùng CANHGIAC_NEW_PASSWORD / omit to be prompted"
+        None,
+        "--password",
+        help="Bỏ trống để nhập ẩn hoặc dùng CANHGIAC_NEW_PASSWORD / omit to be prompted",
     ),
 ) -> None:
     """Tạo người dùng / create a user."""
@@ -105,14 +116,37 @@ def users_list(
         agency_id = agency_service.get_agency(session, agency).id if agency else None
         rows = user_service.list_users(session, agency_id=agency_id)
         if as_json:
-            print_json([
-                {"id": u.id, "username": u.username, "full_name": u.full_name, "role": u.role,
-                 "agency": u.agency.code, "active": u.is_active} for u in rows
-            ])
+            print_json(
+                [
+                    {
+                        "id": u.id,
+                        "username": u.username,
+                        "full_name": u.full_name,
+                        "role": u.role,
+                        "agency": u.agency.code,
+                        "active": u.is_active,
+                    }
+                    for u in rows
+                ]
+            )
             return
-        table = Table("ID", "Tên đăng nhập / username", "Họ tên / name", "Vai trò / role", "Cơ quan / agency", "Hoạt động / active")
+        table = Table(
+            "ID",
+            "Tên đăng nhập / username",
+            "Họ tên / name",
+            "Vai trò / role",
+            "Cơ quan / agency",
+            "Hoạt động / active",
+        )
         for u in rows:
-            table.add_row(str(u.id), u.username, u.full_name, u.role, u.agency.code, "✓" if u.is_active else "✗")
+            table.add_row(
+                str(u.id),
+                u.username,
+                u.full_name,
+                u.role,
+                u.agency.code,
+                "✓" if u.is_active else "✗",
+            )
         console.print(table)
 
 
@@ -170,10 +204,19 @@ def tokens_list(ctx: typer.Context, agency: str | None = typer.Option(None, "--a
     """Liệt kê mã truy cập máy / list machine tokens."""
     with cli_session(ctx) as session:
         agency_id = agency_service.get_agency(session, agency).id if agency else None
-        table = Table("ID", "Tên / name", "Cơ quan / agency", "Phạm vi / scopes", "Tiền tố / prefix", "Trạng thái / state")
+        table = Table(
+            "ID",
+            "Tên / name",
+            "Cơ quan / agency",
+            "Phạm vi / scopes",
+            "Tiền tố / prefix",
+            "Trạng thái / state",
+        )
         for t in token_service.list_tokens(session, agency_id=agency_id):
             state = "thu hồi / revoked" if t.revoked_at else "hiệu lực / active"
-            table.add_row(str(t.id), t.name, t.agency.code, " ".join(t.scopes), t.prefix + "…", state)
+            table.add_row(
+                str(t.id), t.name, t.agency.code, " ".join(t.scopes), t.prefix + "…", state
+            )
         console.print(table)
 
 

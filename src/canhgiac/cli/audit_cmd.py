@@ -34,8 +34,13 @@ def audit_list(
     """Xem hoặc xuất nhật ký kiểm toán / browse or export the audit log (newest first)."""
     with cli_session(ctx) as session:
         events = list_events(
-            session, action=action, actor=actor, entity_type=entity_type,
-            since=_aware(since), until=_aware(until), limit=limit,
+            session,
+            action=action,
+            actor=actor,
+            entity_type=entity_type,
+            since=_aware(since),
+            until=_aware(until),
+            limit=limit,
         )
         if output:
             with output.open("w", encoding="utf-8") as fh:
@@ -43,8 +48,15 @@ def audit_list(
                     fh.write(json.dumps(event_to_dict(ev), ensure_ascii=False) + "\n")
             console.print(f"{len(events)} sự kiện → {output}")
             return
-        table = Table("ID", "Thời điểm / at (UTC)", "Ai / actor", "Hành động / action", "Đối tượng / entity")
+        table = Table(
+            "ID", "Thời điểm / at (UTC)", "Ai / actor", "Hành động / action", "Đối tượng / entity"
+        )
         for ev in events:
-            table.add_row(str(ev.id), ev.at.strftime("%d/%m/%Y %H:%M:%S"), ev.actor, ev.action,
-                          f"{ev.entity_type or ''} {ev.entity_id or ''}".strip())
+            table.add_row(
+                str(ev.id),
+                ev.at.strftime("%d/%m/%Y %H:%M:%S"),
+                ev.actor,
+                ev.action,
+                f"{ev.entity_type or ''} {ev.entity_id or ''}".strip(),
+            )
         console.print(table)

@@ -14,11 +14,15 @@ app = typer.Typer(no_args_is_help=True)
 
 
 @app.command("upgrade")
-def upgrade(ctx: typer.Context, revision: str = typer.Option("head", help="Target revision")) -> None:
+def upgrade(
+    ctx: typer.Context, revision: str = typer.Option("head", help="Target revision")
+) -> None:
     """Nâng cấp lược đồ CSDL / apply migrations."""
     engine = get_engine(settings_of(ctx))
     migrate.upgrade(engine, revision)
-    console.print(f"CSDL ở phiên bản / database at revision [bold]{migrate.current_revision(engine)}[/]")
+    console.print(
+        f"CSDL ở phiên bản / database at revision [bold]{migrate.current_revision(engine)}[/]"
+    )
 
 
 @app.command("check")
@@ -27,7 +31,9 @@ def check(ctx: typer.Context) -> None:
     engine = get_engine(settings_of(ctx))
     current, head = migrate.current_revision(engine), migrate.head_revision(engine)
     if current != head:
-        fail(f"CSDL ở {current}, mới nhất là {head}: chạy `canhgiac db upgrade` / database at {current}, head is {head}")
+        fail(
+            f"CSDL ở {current}, mới nhất là {head}: chạy `canhgiac db upgrade` / database at {current}, head is {head}"
+        )
     diffs = migrate.pending_model_changes(engine)
     if diffs:
         for diff in diffs:
@@ -37,7 +43,9 @@ def check(ctx: typer.Context) -> None:
 
 
 @app.command("revision")
-def revision(ctx: typer.Context, message: str = typer.Option(..., "-m", help="What changes")) -> None:
+def revision(
+    ctx: typer.Context, message: str = typer.Option(..., "-m", help="What changes")
+) -> None:
     """(Nhà phát triển) tạo migration mới / autogenerate a migration (developers)."""
     migrate.revision(get_engine(settings_of(ctx)), message)
 
@@ -59,7 +67,9 @@ def restore(
     yes: bool = typer.Option(False, "--yes", help="Không hỏi lại / do not ask"),
 ) -> None:
     """Khôi phục từ bản sao lưu (ghi đè) / restore from a backup, replacing current data."""
-    if not yes and not typer.confirm("Ghi đè toàn bộ dữ liệu hiện tại? / Replace all current data?"):
+    if not yes and not typer.confirm(
+        "Ghi đè toàn bộ dữ liệu hiện tại? / Replace all current data?"
+    ):
         raise typer.Exit(1)
     try:
         db_backup.restore(get_engine(settings_of(ctx)), path)

@@ -8,6 +8,7 @@ from canhgiac.cli.context import console
 
 app = typer.Typer()
 
+
 def serve(
     host: str = typer.Option("127.0.0.1", "--host"),
     port: int = typer.Option(8000, "--port"),

@@ -34,7 +34,10 @@ def worker_jobs() -> None:
     """Liệt kê tác vụ đã đăng ký / list registered jobs."""
     table = Table("Tác vụ / job", "Lịch / schedule", "Mô tả / description")
     for job in all_jobs().values():
-        sched = " ".join(f"{k}={v}" for k, v in (job.schedule or {}).items()) or "theo yêu cầu / on demand"
+        sched = (
+            " ".join(f"{k}={v}" for k, v in (job.schedule or {}).items())
+            or "theo yêu cầu / on demand"
+        )
         table.add_row(job.name, sched, job.description)
     console.print(table)
 

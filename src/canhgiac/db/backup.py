@@ -18,7 +18,9 @@ PG_TIMEOUT_SECONDS = 3600
 
 def _sqlite_path(url: URL) -> Path:
     if not url.database or url.database == ":memory:":
-        raise ValidationFailed("Không sao lưu được cơ sở dữ liệu trong bộ nhớ / cannot back up :memory:")
+        raise ValidationFailed(
+            "Không sao lưu được cơ sở dữ liệu trong bộ nhớ / cannot back up :memory:"
+        )
     return Path(url.database)
 
 
@@ -39,7 +41,9 @@ def _pg_args(url: URL) -> tuple[list[str], dict[str, str]]:
 def _tool(name: str) -> str:
     found = shutil.which(name)
     if not found:
-        raise CanhgiacError(f"Không tìm thấy lệnh {name} (cài postgresql-client) / {name} not found")
+        raise CanhgiacError(
+            f"Không tìm thấy lệnh {name} (cài postgresql-client) / {name} not found"
+        )
     return found
 
 
@@ -61,7 +65,15 @@ def backup(engine: Engine, target: Path) -> Path:
     args, env = _pg_args(url)
     # Arguments are a list, never a shell string: nothing from data reaches a shell.
     subprocess.run(  # noqa: S603
-        [_tool("pg_dump"), "--format=custom", "--no-owner", "--file", str(target), *args, url.database or ""],
+        [
+            _tool("pg_dump"),
+            "--format=custom",
+            "--no-owner",
+            "--file",
+            str(target),
+            *args,
+            url.database or "",
+        ],
         env=env,
         check=True,
         timeout=PG_TIMEOUT_SECONDS,
@@ -73,7 +85,9 @@ def restore(engine: Engine, source: Path) -> None:
     """Replace the database's contents with a backup made by :func:`backup`."""
     source = source.expanduser()
     if not source.is_file():
-        raise ValidationFailed(f"Không có tệp sao lưu {source} / backup file not found", field="path")
+        raise ValidationFailed(
+            f"Không có tệp sao lưu {source} / backup file not found", field="path"
+        )
     url = engine.url
     engine.dispose()  # no pooled connection may hold the old file open
     if url.get_backend_name() == "sqlite":
@@ -88,14 +102,25 @@ def restore(engine: Engine, source: Path) -> None:
             finally:
                 dest.close()
         except sqlite3.DatabaseError as exc:
-            raise ValidationFailed(f"Tệp không phải bản sao lưu SQLite / not a SQLite backup: {exc}", field="path") from None
+            raise ValidationFailed(
+                f"Tệp không phải bản sao lưu SQLite / not a SQLite backup: {exc}", field="path"
+            ) from None
         finally:
             src.close()
         return
     args, env = _pg_args(url)
     subprocess.run(  # noqa: S603
-        [_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "--single-transaction",
-         "--dbname", url.database or "", *args, str(source)],
+        [
+            _tool("pg_restore"),
+            "--clean",
+            "--if-exists",
+            "--no-owner",
+            "--single-transaction",
+            "--dbname",
+            url.database or "",
+            *args,
+            str(source),
+        ],
         env=env,
         check=True,
         timeout=PG_TIMEOUT_SECONDS,

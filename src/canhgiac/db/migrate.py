@@ -18,11 +18,11 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 def alembic_config(engine: Engine) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False).replace("%", "%%"))
-    # Date-prefixed revision files sort in the order they were written.
     cfg.set_main_option(
-        "file_template", "%%(year)d%%(month).2d%%(day).2d_%%(rev)s_%%(slug)s"
+        "sqlalchemy.url", engine.url.render_as_string(hide_password=False).replace("%", "%%")
     )
+    # Date-prefixed revision files sort in the order they were written.
+    cfg.set_main_option("file_template", "%%(year)d%%(month).2d%%(day).2d_%%(rev)s_%%(slug)s")
     return cfg
 
 
@@ -48,7 +48,9 @@ def pending_model_changes(engine: Engine) -> list[object]:
 
     metadata = load_all_models().metadata
     with engine.connect() as connection:
-        ctx = MigrationContext.configure(connection, opts={"compare_type": True, "render_as_batch": True})
+        ctx = MigrationContext.configure(
+            connection, opts={"compare_type": True, "render_as_batch": True}
+        )
         return list(compare_metadata(ctx, metadata))
 
 

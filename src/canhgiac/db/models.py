@@ -9,7 +9,7 @@ import importlib
 
 from canhgiac.db.base import Base
 
-MODEL_MODULES: tuple[str, ...] = ("canhgiac.accounts.models",)
+MODEL_MODULES: tuple[str, ...] = ("canhgiac.accounts.models", "canhgiac.indicators.models")
 
 
 def load_all_models() -> type[Base]:

@@ -20,15 +20,24 @@ from canhgiac.accounts.roles import AgencyKind, Role
 from canhgiac.accounts.users import create_user
 from canhgiac.errors import Conflict
 
-DEMO_PASSWORD = "canhgiac-demo"
+DEMO_PASSWORD = "canhgiac-demo"  # noqa: S105 - documented demo password
 DEMO_FLAG = "demo_loaded"
 PROVINCE = "Khánh Hòa"
 
 # (code, name, kind, network ranges)
 AGENCIES: tuple[tuple[str, str, AgencyKind, str], ...] = (
-    ("so-tttt", f"Sở Thông tin và Truyền thông tỉnh {PROVINCE}", AgencyKind.PROVINCIAL_ICT, "10.56.0.0/20"),
-    ("cong-an-tinh", f"Công an tỉnh {PROVINCE} — Phòng An ninh mạng và PCTP sử dụng công nghệ cao",
-     AgencyKind.PROVINCIAL_POLICE, "10.56.32.0/22"),
+    (
+        "so-tttt",
+        f"Sở Thông tin và Truyền thông tỉnh {PROVINCE}",
+        AgencyKind.PROVINCIAL_ICT,
+        "10.56.0.0/20",
+    ),
+    (
+        "cong-an-tinh",
+        f"Công an tỉnh {PROVINCE} — Phòng An ninh mạng và PCTP sử dụng công nghệ cao",
+        AgencyKind.PROVINCIAL_POLICE,
+        "10.56.32.0/22",
+    ),
     ("qltt", f"Chi cục Quản lý thị trường tỉnh {PROVINCE}", AgencyKind.MARKET_SURVEILLANCE, ""),
     ("hai-quan", "Chi cục Hải quan khu vực XI", AgencyKind.CUSTOMS, ""),
     ("nhnn", f"Ngân hàng Nhà nước Chi nhánh tỉnh {PROVINCE}", AgencyKind.STATE_BANK, ""),
@@ -101,7 +110,9 @@ def load_demo(session: Session) -> DemoSummary:
     agencies: dict[str, Agency] = {a.code: a for a in session.scalars(select(Agency))}
     for code, name, kind, networks in AGENCIES:
         if code not in agencies:
-            agencies[code] = create_agency(session, code=code, name=name, kind=kind, network_ranges=networks)
+            agencies[code] = create_agency(
+                session, code=code, name=name, kind=kind, network_ranges=networks
+            )
             summary.created["agencies"] = summary.created.get("agencies", 0) + 1
     existing = set(session.scalars(select(User.username)))
     shared_hash = hash_password(DEMO_PASSWORD)
@@ -122,7 +133,9 @@ def load_demo(session: Session) -> DemoSummary:
         session.add(AppMeta(key=DEMO_FLAG, value="1"))
     for target in DEMO_LOADERS:
         module_name, _, fn_name = target.partition(":")
-        loader: Callable[[Session], dict[str, int]] = getattr(importlib.import_module(module_name), fn_name)
+        loader: Callable[[Session], dict[str, int]] = getattr(
+            importlib.import_module(module_name), fn_name
+        )
         for key, count in loader(session).items():
             summary.created[key] = summary.created.get(key, 0) + count
     session.flush()

@@ -44,4 +44,6 @@ def build_huey(settings: Settings) -> Huey:
     if settings.redis_url:
         return RedisHuey("canhgiac", url=settings.redis_url, immediate=settings.huey_immediate)
     settings.huey_sqlite_path.parent.mkdir(parents=True, exist_ok=True)
-    return SqliteHuey("canhgiac", filename=str(settings.huey_sqlite_path), immediate=settings.huey_immediate)
+    return SqliteHuey(
+        "canhgiac", filename=str(settings.huey_sqlite_path), immediate=settings.huey_immediate
+    )

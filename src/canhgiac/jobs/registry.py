@@ -33,7 +33,9 @@ class Job:
 _JOBS: dict[str, Job] = {}
 
 
-def job(name: str, description: str, schedule: dict[str, str] | None = None) -> Callable[[JobFn], JobFn]:
+def job(
+    name: str, description: str, schedule: dict[str, str] | None = None
+) -> Callable[[JobFn], JobFn]:
     def register(fn: JobFn) -> JobFn:
         _JOBS[name] = Job(name=name, fn=fn, description=description, schedule=schedule)
         return fn
