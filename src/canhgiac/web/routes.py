@@ -1,0 +1,27 @@
+"""The routers of every domain. A new domain adds its pages and API routers here."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+
+def page_routers() -> list[APIRouter]:
+    """HTML pages; the app adds CSRF protection to each."""
+    from canhgiac.accounts import admin_pages as accounts_admin_pages
+    from canhgiac.accounts import pages as accounts_pages
+    from canhgiac.web import shell
+
+    return [
+        shell.router,
+        accounts_pages.router,
+        accounts_admin_pages.router,
+    ]
+
+
+def api_routers() -> list[APIRouter]:
+    """JSON routers, mounted under /api/v1."""
+    from canhgiac.accounts import api as accounts_api
+
+    return [
+        accounts_api.router,
+    ]
