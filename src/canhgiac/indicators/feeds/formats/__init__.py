@@ -1,0 +1,1 @@
+"""One module per feed format; each exposes ``parse(source, ...) -> Iterator[FeedItem]``."""

@@ -1,0 +1,91 @@
+"""Bounded, streaming line reading for text feeds (plain, CSV, maltrail, URLhaus)."""
+
+from __future__ import annotations
+
+import gzip
+import io
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO
+
+from canhgiac.indicators.feeds.model import MAX_LINE_CHARS, FeedProblem
+
+FeedSource = Path | str | BinaryIO
+
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
+@contextmanager
+def open_binary(source: FeedSource) -> Iterator[BinaryIO]:
+    """Open a path or pass a binary stream through; gzip content is decompressed."""
+    if isinstance(source, str | Path):
+        handle: BinaryIO = open(source, "rb")  # noqa: SIM115 - closed below
+        owned = True
+    else:
+        handle, owned = source, False
+    try:
+        buffered = (
+            handle
+            if isinstance(handle, io.BufferedReader)
+            else io.BufferedReader(_RawAdapter(handle))
+        )
+        if buffered.peek(2)[:2] == _GZIP_MAGIC:
+            with gzip.GzipFile(fileobj=buffered, mode="rb") as unzipped:
+                yield unzipped  # type: ignore[misc]
+        else:
+            yield buffered
+    finally:
+        if owned:
+            handle.close()
+
+
+class _RawAdapter(io.RawIOBase):
+    """Lets any binary stream be wrapped in a BufferedReader (for peek)."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview | bytearray) -> int:  # type: ignore[override]
+        data = self._stream.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def iter_lines(
+    stream: BinaryIO, *, max_chars: int = MAX_LINE_CHARS, file: str | None = None
+) -> Iterator[tuple[int, str] | FeedProblem]:
+    """Yield ``(line_no, text)`` without the line ending, or a problem for a bad line.
+
+    A line longer than ``max_chars`` bytes is skipped in chunks (never held in memory)
+    and reported; undecodable bytes are reported rather than guessed at.
+    """
+    limit = max_chars + 1
+    line_no = 0
+    while True:
+        raw = stream.readline(limit)
+        if not raw:
+            return
+        line_no += 1
+        if len(raw) == limit and not raw.endswith(b"\n"):
+            while True:  # drain the rest of the over-long line
+                rest = stream.readline(limit)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield FeedProblem(
+                line_no, f"dòng quá dài / line longer than {max_chars} bytes", None, file
+            )
+            continue
+        if line_no == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            yield FeedProblem(
+                line_no, "không phải UTF-8 / not valid UTF-8", raw[:80].decode("latin-1"), file
+            )
+            continue
+        yield line_no, text.rstrip("\r\n")

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import pytest
+
+from canhgiac.indicators.feeds import FeedStats
+from canhgiac.indicators.feeds.formats import maltrail
+from tests.datasets_path import require_dataset
+from tests.indicators.feeds.helpers import split
+
+
+def test_maltrail_fixture_tree(fixtures):
+    entries, problems = split(maltrail.parse(fixtures / "maltrail"))
+    got = [(e.file, e.line_no, e.raw, e.kind_hint, e.category, e.family) for e in entries]
+    assert got == [
+        ("mass_scanner.txt", 2, "192.0.2.200", "ip", "mass_scanner", None),
+        ("mass_scanner.txt", 3, "192.0.2.201", "ip", "mass_scanner", None),
+        ("malicious/phishing_kit.txt", 2, "vcb-digibank-xacminh.example.com", "domain", "malicious", "phishing_kit"),
+        ("malicious/phishing_kit.txt", 3, "agribank-canhbao.example.net", "domain", "malicious", "phishing_kit"),
+        ("malware/emotet.txt", 6, "emotet-c2-mau.example.com", "domain", "malware", "emotet"),
+        ("malware/emotet.txt", 7, "203.0.113.10", "ip", "malware", "emotet"),
+        ("malware/emotet.txt", 8, "203.0.113.11", "ip", "malware", "emotet"),
+        ("malware/emotet.txt", 9, "2001:db8::1", "ip", "malware", "emotet"),
+        ("malware/emotet.txt", 10, "http://198.51.100.20/tai-ve/hoadon.exe", "url", "malware", "emotet"),
+        ("malware/emotet.txt", 11, "hoadon-dientu.example.net/tai-ve/", "url", "malware", "emotet"),
+        ("malware/emotet.txt", 14, "kho-lenh.example.org", "domain", "malware", "emotet"),
+    ]  # fmt: skip
+    assert entries[6].extra == {"port": 8080}
+    assert entries[7].extra == {"port": 443}
+    # whitelist/ and LICENSE.txt are not trails
+    assert all(e.raw != "google.com" for e in entries)
+    summary = [(p.file, p.line_no, p.skipped) for p in problems]
+    assert summary == [
+        ("malware/emotet.txt", 12, True),  # bare path
+        ("malware/emotet.txt", 13, True),  # regex
+        ("malware/emotet.txt", 15, False),  # blanks
+        ("malware/emotet.txt", 16, False),  # garbage characters
+        ("suspicious/domain.txt", 1, True),  # whole TLD
+        ("suspicious/domain.txt", 2, True),
+    ]
+    stats = FeedStats()
+    for item in maltrail.parse(fixtures / "maltrail"):
+        stats.add(item)
+    assert (stats.entries, stats.malformed, stats.skipped) == (11, 2, 4)
+    assert stats.skipped_reasons[maltrail.REGEX_SKIPPED] == 1
+
+
+def test_maltrail_single_file(fixtures):
+    entries, _ = split(maltrail.parse(fixtures / "maltrail/malicious/phishing_kit.txt"))
+    assert {(e.category, e.family) for e in entries} == {("malicious", "phishing_kit")}
+
+
+def test_maltrail_large_and_undecodable_files_use_the_line_reader(tmp_path, monkeypatch):
+    folder = tmp_path / "malware"
+    folder.mkdir()
+    (folder / "mau.txt").write_bytes(b"a.example.com\n\xff.example.com\nb.example.com\n")
+    entries, problems = split(maltrail.parse(tmp_path))
+    assert [e.raw for e in entries] == ["a.example.com", "b.example.com"]
+    assert [(p.line_no, "UTF-8" in p.reason) for p in problems] == [(2, True)]
+    monkeypatch.setattr(maltrail, "WHOLE_FILE_BYTES", 0)
+    (folder / "mau.txt").write_bytes(b"# x\nc.example.com\n/p\n")
+    entries, problems = split(maltrail.parse(tmp_path))
+    assert [(e.raw, e.line_no) for e in entries] == [("c.example.com", 2)]
+    assert [p.skipped for p in problems] == [True]
+
+
+@pytest.mark.datasets
+def test_real_maltrail_suspicious_folder():
+    root = require_dataset("trails/maltrail")
+    stats = FeedStats()
+    kinds: dict[str, int] = {}
+    for item in maltrail.parse(root / "suspicious"):
+        stats.add(item)
+        if hasattr(item, "kind_hint"):
+            kinds[item.kind_hint] = kinds.get(item.kind_hint, 0) + 1
+    # ~60k non-comment lines; nearly all become entries, the rest are counted.
+    assert stats.entries > 50_000
+    assert stats.malformed < stats.entries / 1000
+    assert stats.entries + stats.malformed + stats.skipped > 55_000
+    assert kinds.get("domain", 0) > 40_000

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import gzip
+import io
+
+from canhgiac.indicators.feeds.formats import plain
+from tests.indicators.feeds.helpers import split, values
+
+
+def test_plain_list_fixture(fixtures):
+    entries, problems = split(plain.parse(fixtures / "plain/list.txt", category="phishing"))
+    assert values(entries) == [
+        ("vietcombank-xacthuc.top", "domain"),
+        ("dichvucong-hoanthue.online", "domain"),
+        ("203.0.113.45", "ip"),
+        ("198.51.100.7", "ip"),
+        ("http://shopee-hoantien.click/nhan-qua?id=7731#top", "url"),
+        ("hxxp://evnhanoi-thanhtoan[.]xyz/tra-tien-dien", "url"),
+        ("vay-nhanh-24h.site", "domain"),
+        ("momo-khuyenmai.shop", "domain"),
+        ("192.0.2.0/24", "cidr"),
+        ("2001:db8::dead:beef", "ip"),
+        ("hotro.vneid@gmail.com", "email"),
+        ("0912 345 678", "phone"),
+        ("taixiu-uytin.vip", "domain"),
+        ("ok-before-bad.vn", "domain"),
+        ("ok-after-bad.vn", "domain"),
+        ("last-line-no-newline.vn", "domain"),
+    ]
+    assert entries[3].extra == {"port": 8080}
+    assert entries[12].extra == {"wildcard": True}
+    assert {e.category for e in entries} == {"phishing"}
+    assert entries[0].line_no == 4
+    by_line = {p.line_no: p for p in problems}
+    assert sorted(by_line) == [17, 18, 19, 21, 23]
+    assert "several values" in by_line[17].reason and not by_line[17].skipped
+    assert by_line[18].skipped and by_line[19].skipped  # TLD suffix, bare path
+    assert "UTF-8" in by_line[21].reason
+    assert "longer than" in by_line[23].reason and by_line[23].raw is None
+
+
+def test_plain_reads_streams_and_gzip():
+    text = "# c\nlua-dao.example.com\n\n203.0.113.1\n"
+    entries, problems = split(plain.parse(io.BytesIO(gzip.compress(text.encode()))))
+    assert values(entries) == [("lua-dao.example.com", "domain"), ("203.0.113.1", "ip")]
+    assert [e.line_no for e in entries] == [2, 4]
+    assert problems == []
+
+
+def test_plain_handles_bom_crlf_and_inline_comments():
+    data = "\ufeffa.example.com\r\nb.example.com\t# ghi chú\r\nhttp://c.example.com/#frag\r\n"
+    entries, _ = split(plain.parse(io.BytesIO(data.encode())))
+    assert [e.raw for e in entries] == [
+        "a.example.com",
+        "b.example.com",
+        "http://c.example.com/#frag",
+    ]
+
+
+def test_plain_empty_file():
+    assert list(plain.parse(io.BytesIO(b""))) == []
