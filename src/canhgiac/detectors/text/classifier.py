@@ -1,0 +1,215 @@
+"""Classify messages: category, is-scam, calibrated score and the reasons that drove it."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import numpy as np
+
+from canhgiac.categories import BY_CODE, SCAM_CODES
+from canhgiac.detectors.text.features import analyze
+from canhgiac.detectors.text.model import SHIPPED_MODEL, TextModel, load_model
+from canhgiac.detectors.text.normalize import normalize
+from canhgiac.detectors.text.signals import (
+    REASSURING_SIGNALS,
+    SCAM_SIGNALS,
+    SIGNALS,
+    SignalResult,
+    compute_signals,
+)
+from canhgiac.errors import ValidationFailed
+from canhgiac.indicators.brands import BrandRegistry, load_brand_registry
+
+MAX_BATCH = 100_000
+# Signals that a genuine bank/carrier message never carries: they lift the safety cap below.
+_HARD_SCAM_SIGNALS = frozenset(
+    {"url_unofficial", "url_shortener", "url_ip", "apk", "remote_access", "otp_request",
+     "credential_request", "identity_request", "bank_account_with_name"}
+)
+# A message from an official brandname, or an OTP notice with the usual safety advice, and
+# none of the hard signals, is never called a scam with more than this probability.
+_REASSURED_CAP = 0.3
+
+
+@dataclass(frozen=True)
+class TextVerdict:
+    category: str
+    is_scam: bool
+    score: float  # calibrated probability that the message is a scam, 0..1
+    reasons: tuple[str, ...]  # each "Vietnamese / English"
+    signals: Mapping[str, object]
+    indicators: tuple[dict[str, Any], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        category = BY_CODE.get(self.category)
+        return {
+            "category": self.category,
+            "category_vi": category.label_vi if category else self.category,
+            "category_en": category.label_en if category else self.category,
+            "is_scam": self.is_scam,
+            "score": round(self.score, 4),
+            "reasons": list(self.reasons),
+            "signals": dict(self.signals),
+            "indicators": [dict(i) for i in self.indicators],
+        }
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(x, -50, 50)))
+
+
+def _softmax(x: np.ndarray) -> np.ndarray:
+    shifted = x - x.max(axis=1, keepdims=True)
+    e = np.exp(shifted)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def _term_display(term: str) -> str | None:
+    kind, _, value = term.partition(":")
+    if kind == "w" and len(value) > 3 and not value.startswith("z"):
+        return value
+    if kind == "b":
+        words = value.split("_")
+        if all(not w.startswith("z") for w in words):
+            return " ".join(words)
+    return None
+
+
+class TextClassifier:
+    """A loaded model plus the brand registry; thread-safe, no state between calls."""
+
+    def __init__(self, model: TextModel, registry: BrandRegistry | None = None) -> None:
+        self.model = model
+        self.registry = registry or load_brand_registry()
+        self.space = model.feature_space()
+        self._coef_t = np.ascontiguousarray(model.category_coef.T)
+        self._scam_coef = model.scam_coef.astype(np.float32)
+        self._scam_columns = np.array([c in SCAM_CODES for c in model.categories])
+        self._safe_columns = ~self._scam_columns
+        self._terms = model.vocabulary
+
+    @property
+    def version(self) -> str:
+        return str(self.model.metadata.get("model_version", "unknown"))
+
+    def classify(self, text: str, sender: str | None = None) -> TextVerdict:
+        return self.classify_many([text], [sender])[0]
+
+    def classify_many(
+        self, texts: Sequence[str], senders: Sequence[str | None] | None = None
+    ) -> list[TextVerdict]:
+        if len(texts) > MAX_BATCH:
+            raise ValidationFailed(
+                f"Tối đa {MAX_BATCH} tin mỗi lần / at most {MAX_BATCH} messages per call",
+                field="texts")
+        if senders is not None and len(senders) != len(texts):
+            raise ValidationFailed(
+                "Số người gửi khác số tin nhắn / senders and texts differ in length",
+                field="senders")
+        if not texts:
+            return []
+        sender_list: Sequence[str | None] = senders if senders is not None else [None] * len(texts)
+        normalized = []
+        for text in texts:
+            if not isinstance(text, str):
+                raise ValidationFailed("Tin nhắn phải là chuỗi / message must be a string",
+                                       field="text")
+            normalized.append(normalize(text))
+        signal_results = [
+            compute_signals(n, s, self.registry)
+            for n, s in zip(normalized, sender_list, strict=True)
+        ]
+        tokens = [analyze(n.folded) for n in normalized]
+        matrix = self.space.transform(tokens, [r.values for r in signal_results])
+        decision = matrix @ self._scam_coef + self.model.scam_intercept
+        a, b = self.model.calibration
+        scores = _sigmoid(a * np.asarray(decision).ravel() + b)
+        probs = _softmax(np.asarray(matrix @ self._coef_t) + self.model.category_intercept)
+        verdicts = []
+        for row, result in enumerate(signal_results):
+            score = float(scores[row])
+            if self._reassured(result):
+                score = min(score, _REASSURED_CAP)
+            is_scam = score >= self.model.threshold
+            mask = self._scam_columns if is_scam else self._safe_columns
+            column = int(np.argmax(np.where(mask, probs[row], -1.0)))
+            category = self.model.categories[column]
+            reasons = self._reasons(matrix, row, result, is_scam, category)
+            verdicts.append(TextVerdict(
+                category=category,
+                is_scam=is_scam,
+                score=score,
+                reasons=reasons,
+                signals=MappingProxyType({
+                    **{k: v for k, v in result.values.items() if v},
+                    **result.details,
+                    "brands": list(result.brands),
+                    "category_probability": round(float(probs[row, column]), 4),
+                }),
+                indicators=tuple(self._indicators(result)),
+            ))
+        return verdicts
+
+    @staticmethod
+    def _reassured(result: SignalResult) -> bool:
+        values = result.values
+        if any(values.get(name) for name in _HARD_SCAM_SIGNALS):
+            return False
+        official = bool(values.get("sender_official"))
+        otp_notice = bool(values.get("otp_notice")) and bool(values.get("safety_warning"))
+        return official or otp_notice
+
+    def _reasons(self, matrix: Any, row: int, result: SignalResult, is_scam: bool,
+                 category: str) -> tuple[str, ...]:
+        label = BY_CODE.get(category)
+        reasons: list[str] = []
+        if label is not None:
+            reasons.append(f"Loại: {label.label_vi} / Category: {label.label_en}")
+        wanted = SCAM_SIGNALS if is_scam else REASSURING_SIGNALS
+        for name in SIGNALS:
+            if name in wanted and result.values.get(name):
+                vi, en = SIGNALS[name]
+                reasons.append(f"{vi} / {en}")
+        start, end = matrix.indptr[row], matrix.indptr[row + 1]
+        columns = matrix.indices[start:end]
+        contributions = matrix.data[start:end] * self._scam_coef[columns]
+        order = np.argsort(contributions if not is_scam else -contributions)
+        words: list[str] = []
+        for index in order[:12]:
+            column = int(columns[index])
+            value = float(contributions[index])
+            if column >= len(self._terms) or (value <= 0 if is_scam else value >= 0):
+                continue
+            shown = _term_display(self._terms[column])
+            if shown and shown not in words:
+                words.append(shown)
+            if len(words) == 4:
+                break
+        if words:
+            quoted = ", ".join(f"“{w}”" for w in words)
+            reasons.append(f"Từ ngữ đặc trưng: {quoted} / Telling words: {quoted}")
+        return tuple(reasons)
+
+    @staticmethod
+    def _indicators(result: SignalResult) -> list[dict[str, Any]]:
+        return [{"kind": "domain", "value": host} for host in result.links.hosts]
+
+
+_CACHE: dict[Path, TextClassifier] = {}
+_LOCK = threading.Lock()
+
+
+def load_text_classifier(path: Path | None = None) -> TextClassifier:
+    """The classifier for ``path`` (default: the shipped model), loaded once per process."""
+    key = (path or SHIPPED_MODEL).resolve()
+    with _LOCK:
+        classifier = _CACHE.get(key)
+        if classifier is None:
+            classifier = TextClassifier(load_model(key))
+            _CACHE[key] = classifier
+        return classifier

@@ -1,0 +1,236 @@
+"""Facts about the links and phone numbers in a message, judged against the brand registry.
+
+A fast, bounded scan: messages are short, but the detector must classify thousands per
+second, so hosts are found with one regular expression and checked with dictionary look-ups.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from canhgiac.detectors.text.normalize import fold_diacritics
+from canhgiac.indicators.brands import Brand, BrandRegistry
+from canhgiac.indicators.normalizers.domains import public_suffix, registrable_domain
+
+MAX_LINKS = 10
+
+CHEAP_TLDS = frozenset(
+    "xyz top vip cc shop online click site club icu buzz live info asia link fun pro store life "
+    "cyou sbs win bet tk ml ga cf gq work rest monster quest lol bond cfd today world app".split()
+)
+SHORTENERS = frozenset(
+    "bit.ly tinyurl.com cutt.ly rb.gy t.ly is.gd shorturl.at s.id tiny.cc v.ht goo.su ow.ly "
+    "t.co rebrand.ly shorturl.asia bitly.com short.gy urlz.fr 1url.vn".split()
+)
+# Words that only a government site may carry in its host name.
+GOV_WORDS = ("gov", "dichvucong", "vneid", "congan", "bocongan", "csgt", "phatnguoi", "hoanthue",
+             "thue", "bhxh", "vssid", "baohiemxahoi", "evn", "dienluc", "toaan", "vienkiemsat")
+
+_URL = re.compile(
+    r"(?<![\w@.\-])(?P<scheme>https?://)?(?:www\.)?"
+    r"(?P<host>(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,24}|xn--[a-z0-9\-]{2,30}))"
+    r"(?::\d{2,5})?(?P<path>/[^\s,;\"'<>)]*)?",
+    re.IGNORECASE,
+)
+_IP_URL = re.compile(r"(?:https?://)(?P<host>\d{1,3}(?:\.\d{1,3}){3})(?::\d{2,5})?(?:/\S*)?")
+_MOBILE = re.compile(r"(?<![\d+])(?:\+?84|0)[ .\-]?[35789]\d(?:[ .\-]?\d){7}(?!\d)")
+
+
+@dataclass(frozen=True)
+class LinkFacts:
+    hosts: tuple[str, ...] = ()
+    url_unofficial: bool = False
+    url_brand_mismatch: bool = False
+    url_lookalike: bool = False
+    url_cheap_tld: bool = False
+    url_shortener: bool = False
+    url_ip: bool = False
+    url_official: bool = False
+    apk: bool = False
+    personal_phone: bool = False
+    lookalike_of: tuple[str, ...] = ()
+
+
+_TOKEN_CACHE: dict[int, tuple[BrandRegistry, dict[str, str]]] = {}
+
+
+def _brand_tokens(registry: BrandRegistry) -> dict[str, str]:
+    """Brand words that a look-alike host would carry: first labels of official domains and
+    one-word aliases (≥ 3 letters), mapped to the brand key."""
+    cached = _TOKEN_CACHE.get(id(registry))
+    if cached is not None and cached[0] is registry:
+        return cached[1]
+    tokens: dict[str, str] = {}
+    for brand in registry.brands:
+        for domain in brand.domains:
+            label = domain.split(".")[0]
+            if len(label) >= 3:
+                tokens.setdefault(label, brand.key)
+        for alias in (brand.short_name, *brand.aliases):
+            word = re.sub(r"[^a-z0-9]", "", alias.lower())
+            if len(word) >= 3 and word.isascii() and " " not in alias.strip():
+                tokens.setdefault(word, brand.key)
+    if len(_TOKEN_CACHE) > 8:
+        _TOKEN_CACHE.clear()
+    _TOKEN_CACHE[id(registry)] = (registry, tokens)
+    return tokens
+
+
+_MENTION_CACHE: dict[int, tuple[BrandRegistry, dict[str, Brand], dict[str, int]]] = {}
+_WORDS = re.compile(r"[a-z0-9]+")
+
+
+def _fold_phrase(text: str) -> str:
+    return " ".join(_WORDS.findall(fold_diacritics(text.lower())))
+
+
+def _mention_table(registry: BrandRegistry) -> tuple[dict[str, Brand], dict[str, int]]:
+    """Phrase → brand, and first word → longest phrase length starting with it."""
+    cached = _MENTION_CACHE.get(id(registry))
+    if cached is not None and cached[0] is registry:
+        return cached[1], cached[2]
+    phrases: dict[str, Brand] = {}
+    for brand in registry.brands:
+        for label in (brand.short_name, brand.name, *brand.aliases):
+            phrase = _fold_phrase(label)
+            if len(phrase) < 2 or phrase in registry.name_only_aliases:
+                continue
+            phrases.setdefault(phrase, brand)
+            # "mbbank" is also written "mb bank", "tpbank" as "tp bank".
+            if " " not in phrase and phrase.endswith("bank") and len(phrase) > 5:
+                phrases.setdefault(phrase[:-4] + " bank", brand)
+    heads: dict[str, int] = {}
+    for phrase in phrases:
+        words = phrase.split(" ")
+        heads[words[0]] = max(heads.get(words[0], 0), min(len(words), 6))
+    if len(_MENTION_CACHE) > 8:
+        _MENTION_CACHE.clear()
+    _MENTION_CACHE[id(registry)] = (registry, phrases, heads)
+    return phrases, heads
+
+
+def brands_mentioned(folded: str, registry: BrandRegistry) -> list[Brand]:
+    """Brands named in already folded text, as whole words, in order of first mention.
+
+    Same names as ``BrandRegistry.brands_mentioned`` (minus the too-generic aliases) with
+    plain dictionary look-ups, which keeps the detector at thousands of messages per second.
+    """
+    phrases, heads = _mention_table(registry)
+    words = _WORDS.findall(folded)
+    found: dict[str, Brand] = {}
+    i = 0
+    count = len(words)
+    while i < count:
+        longest = heads.get(words[i])
+        step = 1
+        if longest:
+            for n in range(min(longest, count - i), 0, -1):
+                brand = phrases.get(" ".join(words[i : i + n]))
+                if brand is not None:
+                    found.setdefault(brand.key, brand)
+                    step = n
+                    break
+        i += step
+    return list(found.values())
+
+
+def _host_pieces(host: str) -> list[str]:
+    return [p for p in re.split(r"[.\-_]|\d+", host) if p]
+
+
+def _lookalike(host: str, tokens: dict[str, str]) -> str | None:
+    """The brand a non-official host imitates, if any ("vietcombank-xacminh.xyz")."""
+    pieces = _host_pieces(host)
+    for piece in pieces:
+        if piece in tokens:
+            return tokens[piece]
+        if len(piece) >= 7:
+            for token, key in tokens.items():
+                if len(token) >= 5 and token in piece:
+                    return key
+    for word in GOV_WORDS:
+        if any(word == p or (len(word) >= 4 and word in p) for p in pieces):
+            return "gov"
+    return None
+
+
+# Top-level domains that bare (scheme-less) links in Vietnamese messages actually use.
+BARE_TLDS = CHEAP_TLDS | frozenset(
+    "com net org vn edu gov io co me biz us uk asia tv cn ru in xyz ly gl gd at ai id so to".split()
+)
+
+
+def _plausible_bare_host(host: str) -> bool:
+    labels = host.split(".")
+    if labels[-1] not in BARE_TLDS or not public_suffix(host):
+        return False
+    return all(not label.isdigit() for label in labels) and any(c.isalpha() for c in labels[-2])
+
+
+def find_hosts(nfc: str) -> list[tuple[str, str]]:
+    """(host, path) pairs of the links in the text, lower-case, known suffixes only."""
+    found: list[tuple[str, str]] = []
+    if "." not in nfc:
+        return found
+    for match in _URL.finditer(nfc):
+        host = match.group("host").lower()
+        if host.replace(".", "").isdigit():
+            continue
+        # Without a scheme, "tp.hcm", "1.5tr" or "Ref IBVCB.0710150170.DM" are not links:
+        # require a common top-level domain and a name label with letters.
+        if not match.group("scheme") and not _plausible_bare_host(host):
+            continue
+        found.append((host, (match.group("path") or "").lower()))
+        if len(found) >= MAX_LINKS:
+            break
+    for match in _IP_URL.finditer(nfc):
+        found.append((match.group("host"), ""))
+    return found[:MAX_LINKS]
+
+
+def link_facts(nfc: str, brands: Sequence[Brand], registry: BrandRegistry) -> LinkFacts:
+    hosts = find_hosts(nfc)
+    personal_phone = bool(_MOBILE.search(nfc))
+    if not hosts:
+        return LinkFacts(personal_phone=personal_phone)
+    tokens = _brand_tokens(registry)
+    unofficial = mismatch = lookalike = cheap = shortener = is_ip = apk = False
+    lookalike_of: list[str] = []
+    official_count = 0
+    for host, path in hosts:
+        if path.endswith(".apk") or host.endswith(".apk"):
+            apk = True
+        if host.replace(".", "").isdigit():
+            is_ip = unofficial = True
+            continue
+        domain = registrable_domain(host)
+        if domain in SHORTENERS or host in SHORTENERS:
+            shortener = True
+            continue
+        if registry.is_official_host(host):
+            official_count += 1
+            continue
+        unofficial = True
+        if host.rsplit(".", 1)[-1] in CHEAP_TLDS:
+            cheap = True
+        if brands:
+            mismatch = True
+        imitated = _lookalike(host, tokens)
+        if imitated is not None:
+            lookalike = True
+            lookalike_of.append(imitated)
+    return LinkFacts(
+        hosts=tuple(h for h, _ in hosts),
+        url_unofficial=unofficial,
+        url_brand_mismatch=mismatch,
+        url_lookalike=lookalike,
+        url_cheap_tld=cheap,
+        url_shortener=shortener,
+        url_ip=is_ip,
+        url_official=official_count == len(hosts),
+        apk=apk,
+        personal_phone=personal_phone,
+        lookalike_of=tuple(lookalike_of),
+    )

@@ -1,0 +1,144 @@
+"""Vietnamese text normalisation for scam detection.
+
+Scammers write the same message with and without diacritics, in teen-code, and with tricks
+that defeat keyword filters ("l.ừ.a", "v1p", zero-width characters, full-width digits,
+spaced letters). Everything here maps those variants onto one folded, lower-case form so
+that the model and the signals see "lừa đảo", "lua dao" and "l.ừ.a đ.ả.o" alike.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Messages longer than this are cut: SMS and chat messages are short, and every step below
+# must stay bounded on hostile input.
+MAX_TEXT_CHARS = 4000
+
+# Invisible format characters used to split keywords ("lừa\u200bđảo").
+_INVISIBLE = dict.fromkeys(
+    [0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E, 0x3164, 0xFEFF]
+    + list(range(0x200B, 0x2010))
+    + list(range(0x202A, 0x202F))
+    + list(range(0x2060, 0x2070)),
+)
+
+
+def _build_fold_table() -> dict[int, str]:
+    """Map every Latin letter with diacritics to its base ASCII letter (đ → d)."""
+    table: dict[int, str] = {}
+    for code in range(0x00C0, 0x1F00):
+        char = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+        if len(base) == 1 and base.isascii() and base.isalpha() and base != char:
+            table[code] = base
+    table.update({ord("đ"): "d", ord("Đ"): "D", ord("ð"): "d", ord("Ð"): "D"})
+    return table
+
+
+_FOLD = _build_fold_table()
+
+# Letters split by dots, dashes, stars or underscores: "l.u.a", "v-a-y", "o*t*p".
+_SPLIT_LETTERS = re.compile(r"(?<![\w.])(?:[a-z][.\-_*·•'](?=[a-z])){2,}[a-z](?![\w])")
+_SPLIT_SEPARATORS = re.compile(r"[.\-_*·•']")
+# Four or more single letters separated by single spaces: "v a y t i e n".
+_SPACED_LETTERS = re.compile(r"(?<!\S)(?:[a-z] ){3,}[a-z](?!\S)")
+# Digits and symbols used as letters inside a word: "v1p", "l0gin", "nh@n".
+_LEET_INSIDE = re.compile(r"(?<=[a-z])[013457@$](?=[a-z])")
+_LEET_MAP = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
+# "ch0", "s0": a trailing zero after letters is an "o".
+_LEET_TRAILING_ZERO = re.compile(r"(?<=[a-z])0(?![\w])")
+# "GlAY T0", "UyTlN": a lower-case l among capitals stands for an I.
+_L_FOR_I = re.compile(r"(?<=[A-Z])l(?=[A-Z]|\b)|\bl(?=[A-Z]{2})")
+_REPEATS = re.compile(r"([a-z])\1{2,}")
+_SPACES = re.compile(r"\s+")
+
+# Teen-code and SMS abbreviations (folded form) → folded standard words.
+TEEN_CODE: dict[str, str] = {
+    "ko": "khong",
+    "hok": "khong",
+    "khg": "khong",
+    "kg": "khong",
+    "kh": "khong",
+    "dc": "duoc",
+    "dk": "dang ky",
+    "j": "gi",
+    "bn": "ban",
+    "vs": "voi",
+    "ms": "moi",
+    "lm": "lam",
+    "ns": "noi",
+    "tk": "tai khoan",
+    "stk": "so tai khoan",
+    "ck": "chuyen khoan",
+    "sdt": "so dien thoai",
+    "dt": "dien thoai",
+    "mk": "mat khau",
+    "tr": "trieu",
+    "ib": "inbox",
+    "inb": "inbox",
+    "zl": "zalo",
+    "tele": "telegram",
+    "nv": "nhiem vu",
+    "ctv": "cong tac vien",
+    "ls": "lai suat",
+    "gd": "giao dich",
+    "qk": "quy khach",
+    "tb": "thue bao",
+    "km": "khuyen mai",
+    "sn": "sinh nhat",
+    "vk": "vo",
+}
+_TEEN_RE = re.compile(r"(?<![\w.])(" + "|".join(re.escape(k) for k in TEEN_CODE) + r")(?![\w])")
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedText:
+    """One message in the forms the detector needs."""
+
+    original: str  # as received, cut to MAX_TEXT_CHARS
+    nfc: str  # NFKC/NFC, invisible characters removed, with diacritics, original case
+    folded: str  # lower-case, no diacritics, de-obfuscated, teen-code expanded
+
+
+def fold_diacritics(text: str) -> str:
+    """Remove Vietnamese diacritics: "Lừa đảo" → "Lua dao"."""
+    return text.translate(_FOLD)
+
+
+def clean_unicode(text: str) -> str:
+    """NFKC (full-width digits, styled letters → plain), then drop invisible characters."""
+    text = text[:MAX_TEXT_CHARS]
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    return text
+
+
+def _join_letters(match: re.Match[str]) -> str:
+    return _SPLIT_SEPARATORS.sub("", match.group(0))
+
+
+def deobfuscate(folded: str) -> str:
+    """Undo keyword-splitting tricks on already folded, lower-case text."""
+    if "." in folded or "-" in folded or "_" in folded or "*" in folded or "'" in folded:
+        folded = _SPLIT_LETTERS.sub(_join_letters, folded)
+    folded = _SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), folded)
+    folded = _LEET_INSIDE.sub(lambda m: _LEET_MAP[m.group(0)], folded)
+    folded = _LEET_TRAILING_ZERO.sub("o", folded)
+    return _REPEATS.sub(r"\1", folded)
+
+
+def expand_teen_code(folded: str) -> str:
+    return _TEEN_RE.sub(lambda m: TEEN_CODE[m.group(1)], folded)
+
+
+def normalize(text: str) -> NormalizedText:
+    """Return the message cleaned (``nfc``) and folded/de-obfuscated (``folded``)."""
+    original = text[:MAX_TEXT_CHARS]
+    nfc = clean_unicode(original)
+    cased = _L_FOR_I.sub("I", nfc) if "l" in nfc else nfc
+    folded = fold_diacritics(cased.lower()) if not cased.isascii() else cased.lower()
+    folded = expand_teen_code(deobfuscate(folded))
+    folded = _SPACES.sub(" ", folded).strip()
+    return NormalizedText(original=original, nfc=nfc, folded=folded)

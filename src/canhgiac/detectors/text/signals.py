@@ -1,0 +1,295 @@
+"""Signals beyond words: links vs. official brand domains, requests for OTPs and transfers,
+urgency, threats, advertising markers and the sender type.
+
+Each signal is a number in [0, 1] with a fixed name (``SIGNAL_NAMES``), so the model can weigh
+it, and a Vietnamese/English reason an analyst can read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from canhgiac.detectors.text.links import LinkFacts, brands_mentioned, link_facts
+from canhgiac.detectors.text.normalize import NormalizedText
+from canhgiac.indicators.brands import Brand, BrandRegistry
+
+# Name → (reason in Vietnamese, reason in English). Order fixes the feature columns.
+SIGNALS: dict[str, tuple[str, str]] = {
+    "url": ("Có đường link", "Contains a link"),
+    "url_unofficial": ("Link không thuộc tên miền chính thức nào đã biết",
+                       "Link to a domain that is not a known official one"),
+    "url_brand_mismatch": ("Nhắc tên thương hiệu nhưng link không phải tên miền chính thức của nó",
+                           "Names a brand but links to a domain that is not the brand's"),
+    "url_lookalike": ("Tên miền giả dạng thương hiệu hoặc cơ quan nhà nước",
+                      "Domain imitates a brand or a government site"),
+    "url_cheap_tld": ("Link dùng đuôi tên miền rẻ, hay bị lạm dụng (.xyz, .top, .vip…)",
+                      "Link on a cheap, often abused top-level domain (.xyz, .top, .vip…)"),
+    "url_shortener": ("Link rút gọn che giấu địa chỉ thật", "Shortened link hides the real address"),
+    "url_ip": ("Link trỏ thẳng tới địa chỉ IP", "Link points at a bare IP address"),
+    "url_official": ("Mọi link đều thuộc tên miền chính thức", "All links are on official domains"),
+    "apk": ("Yêu cầu cài ứng dụng hoặc tệp APK ngoài kho chính thức",
+            "Asks to install an app or APK from outside the official stores"),
+    "remote_access": ("Yêu cầu cài phần mềm điều khiển từ xa", "Asks to install remote-control software"),
+    "otp_request": ("Yêu cầu cung cấp mã OTP", "Asks for a one-time code (OTP)"),
+    "credential_request": ("Yêu cầu mật khẩu, số thẻ hoặc thông tin đăng nhập",
+                           "Asks for passwords, card numbers or login details"),
+    "identity_request": ("Yêu cầu ảnh CCCD, khuôn mặt hoặc thông tin cá nhân",
+                         "Asks for ID-card photos, face video or personal data"),
+    "transfer_request": ("Yêu cầu chuyển tiền, nạp tiền hoặc đóng phí",
+                         "Asks for a transfer, deposit or fee"),
+    "bank_account_with_name": ("Số tài khoản ngân hàng kèm tên người nhận cá nhân",
+                               "Bank account number with a personal recipient name"),
+    "bank_account": ("Có số tài khoản ngân hàng", "Contains a bank account number"),
+    "offchannel_contact": ("Dẫn sang Zalo/Telegram hoặc số điện thoại cá nhân để liên hệ",
+                           "Moves the conversation to Zalo/Telegram or a personal number"),
+    "urgency": ("Tạo áp lực thời gian (gấp, trong 24h, trước 17h…)",
+                "Creates time pressure (urgent, within 24h, before 5 pm…)"),
+    "threat": ("Đe dọa: khóa tài khoản, bắt giữ, truy cứu, bêu riếu…",
+               "Threatens: account lock, arrest, prosecution, public shaming…"),
+    "too_good": ("Hứa hẹn lợi nhuận, thu nhập hoặc quà quá hấp dẫn",
+                 "Promises unrealistic profit, income or gifts"),
+    "secrecy": ("Yêu cầu giữ bí mật, không báo người thân", "Asks to keep it secret from family"),
+    "otp_notice": ("Tin báo mã OTP thông thường", "An ordinary one-time-code notice"),
+    "safety_warning": ("Có lời khuyên không chia sẻ OTP/mật khẩu",
+                       "Contains advice never to share codes or passwords"),
+    "balance_notice": ("Tin báo biến động số dư", "A balance-change notice"),
+    "ads_marker": ("Có dấu hiệu tin quảng cáo hợp lệ ((QC), cú pháp từ chối TC…)",
+                   "Marked as lawful advertising ((QC), opt-out syntax…)"),
+    "sender_official": ("Gửi từ brandname chính thức của tổ chức",
+                        "Sent from an organisation's official brandname"),
+    "sender_brandname": ("Gửi từ một brandname (tên chữ)", "Sent from an alphanumeric brandname"),
+    "sender_shortcode": ("Gửi từ đầu số ngắn", "Sent from a short code"),
+    "sender_personal": ("Gửi từ số điện thoại cá nhân", "Sent from a personal phone number"),
+}
+SIGNAL_NAMES: tuple[str, ...] = tuple(SIGNALS)
+# Signals that point towards a scam: only these become reasons for a scam verdict.
+SCAM_SIGNALS: frozenset[str] = frozenset(
+    {"url_unofficial", "url_brand_mismatch", "url_lookalike", "url_cheap_tld", "url_shortener",
+     "url_ip", "apk", "remote_access", "otp_request", "credential_request", "identity_request",
+     "transfer_request", "bank_account_with_name", "offchannel_contact", "urgency", "threat",
+     "too_good", "secrecy", "sender_personal"}
+)
+REASSURING_SIGNALS: frozenset[str] = frozenset(
+    {"url_official", "otp_notice", "safety_warning", "balance_notice", "ads_marker",
+     "sender_official"}
+)
+
+_NEGATION = re.compile(r"(?:khong|dung|never|do not|khong bao gio|khong duoc|tuyet doi khong) $")
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+# All patterns run on the folded text (lower-case, no diacritics, teen-code expanded).
+_OTP_WORD = r"(?:otp|ma xac (?:nhan|thuc|minh)|ma (?:bao mat|kich hoat|6 so|gui ve|vua (?:nhan|gui))|mat khau)"
+_P_OTP_REQUEST = _rx(
+    r"\b(?:cung cap|doc|gui (?:lai |giup |cho )?|nhap|dien|chup|cho (?:em|minh|toi) xin|"
+    r"bao lai|xac nhan)(?:\w+ ){0,4}" + _OTP_WORD
+)
+_P_OTP_REQUEST2 = _rx(r"\b" + _OTP_WORD + r" (?:\w+ ){0,4}(?:de (?:em |minh |toi )?(?:huy|xac (?:nhan|minh)|ho tro|kich hoat))")
+_P_OTP_NOTICE = _rx(r"(?:\botp\b|\bma\b|\bcode\b|\bmat khau\b)[^.\n]{0,60}?\b(?:la|:|is)\s*[:]?\s*[a-z]?-?\d{4,8}\b|^\s*[a-z]?-?\d{4,8} (?:la ma|is your)")
+_P_SAFETY = _rx(r"(?:khong|tuyet doi khong|dung|never|do not|don't|khong bao gio) (?:\w+ ){0,4}(?:cung cap|chia se|share|tiet lo|yeu cau)")
+_P_CREDENTIAL = _rx(
+    r"\b(?:cung cap|nhap|gui|dien|xac nhan)(?:\w+ ){0,4}(?:mat khau|so the|cvv|ten dang nhap|thong tin the|ma pin|password)"
+)
+_P_IDENTITY = _rx(
+    r"\b(?:gui|chup|cung cap|quay) (?:\w+ ){0,3}(?:anh|hinh|video)? ?(?:cccd|can cuoc|chan dung|khuon mat|hai mat|2 mat)"
+)
+_P_APK = _rx(
+    r"\.apk\b|\b(?:tai|cai|cai dat|download|update|cap nhat) (?:\w+ ){0,3}(?:ung dung|app|phien ban|ban cap nhat)\b[^.\n]{0,40}(?:tai|tai day|:|https?|www|\.[a-z]{2,})|quyen tro nang|nguon khong xac dinh"
+)
+_P_REMOTE = _rx(r"\b(?:teamviewer|ultraviewer|anydesk|airdroid|rustdesk)\b")
+_P_TRANSFER = _rx(
+    r"\b(?:chuyen (?:khoan|tien|lai|giup|ho|gap|vao|truoc|coc)|nap (?:tien|them|usdt)|dong phi|nop (?:phi|thue|tien|them)|"
+    r"phi (?:van chuyen|ship|ho so|bao hiem|nhan qua|xac minh|thu tuc|dich vu|hai quan|thong quan|dang ky|le)|dat coc|chuyen coc|"
+    r"coc (?:giu|truoc)|thanh toan (?:truoc|phi))"
+)
+_P_ACCOUNT_CTX = _rx(r"\b(?:so tai khoan|tai khoan|stk|chuyen khoan|chuyen vao|vao so|so tk|ngan hang|vcb|bidv|techcombank|agribank|mb|acb|vietinbank|tpbank|vpbank|sacombank|momo)\b")
+_P_ACCOUNT_NUMBER = re.compile(r"(?<![\d+.,])(?:\d[ .-]?){8,18}\d(?![\d.,])")
+_P_UPPER_NAME = re.compile(r"\b[A-ZĐ][A-ZĐ]+(?: [A-ZĐ][A-ZĐ]*){1,4}\b")
+_P_OFFCHANNEL = _rx(
+    r"\b(?:zalo|telegram|tele|inbox|messenger|ket ban|add zalo|nhan tin (?:zalo|cho)|whatsapp|viber|line)\b|(?<!\w)@[a-z][\w.]{3,}"
+)
+_P_URGENCY = _rx(
+    r"\b(?:can gap|chuyen gap|rat gap|gap lam|khan(?: cap)?|ngay lap tuc|ngay hom nay|trong (?:vong )?\d+ ?(?:h|gio|phut|tieng)\b|truoc \d{1,2} ?(?:h|gio)|"
+    r"han (?:chot|cuoi)|het han|cham nhat|trong ngay|som nhat|nhanh tay|chi con|sap bi|se bi)"
+)
+_P_THREAT = _rx(
+    r"\b(?:khoa (?:vinh vien|tai khoan|the|sim)|bi khoa|tam khoa|dong bang|phong toa|bat giu|lenh bat|khoi to|truy cuu|"
+    r"truy na|trieu tap|rua tien|cuong che|xu ly theo (?:phap luat|cach)|beu|gui (?:anh|hinh|ho so) (?:\w+ ){0,3}(?:facebook|dia phuong|nguoi than|danh ba|cong ty)|"
+    r"den tan nha|ngung cap dien|cat dien|thu hoi sim|khoa 2 chieu|vo hieu hoa|xoa vinh vien|ap giai|tuoc)"
+)
+_P_TOO_GOOD = _rx(
+    r"\b(?:trung thuong|trung giai|loi nhuan|lai \d+ ?%|\d+ ?%\s*/\s*(?:ngay|tuan)|hoa hong|viec nhe luong cao|thu nhap (?:tu )?\d|"
+    r"\d+ ?(?:k|trieu|tr)\s*(?:-\s*\d+ ?(?:k|trieu|tr))?\s*/\s*ngay|cam ket|khong rui ro|hoan von|x2 von|bao an|an chac|qua tang|tri an|"
+    r"mien phi 100|khong the chap|chi can cccd|no xau van|giai ngan (?:trong|nhanh)|rut tien (?:ngay|nhanh|1-1|sieu toc))"
+)
+_P_SECRECY = _rx(r"\b(?:khong duoc tiet lo|giu bi mat|dung (?:noi|bao) (?:voi )?(?:ai|nguoi than)|khong noi voi ai|bi mat dieu tra)")
+_P_BALANCE = _rx(r"(?:\bso du\b|\bsd\b|\bsdc\b)[^\n]{0,20}\d|[+-]\s?\d{1,3}(?:[.,]\d{3})+ ?(?:vnd|d\b|dong)")
+_P_ADS = _rx(r"\(qc\)|\bqc\b|tu choi (?:qc|nhan)|soan tc gui|\btc gui \d|\bhuy qc\b")
+
+
+# Cheap substring gates: a pattern only runs when one of its words occurs at all.
+_GATES: dict[str, tuple[str, ...]] = {
+    "otp_request": ("otp", "ma ", "mat khau"),
+    "otp_notice": ("otp", "ma ", "code", "mat khau"),
+    "safety_warning": ("khong", "dung", "never", "not", "don't"),
+    "credential_request": ("mat khau", "so the", "cvv", "dang nhap", "thong tin the", "pin", "password"),
+    "identity_request": ("cccd", "can cuoc", "chan dung", "khuon mat", "mat"),
+    "apk": ("apk", "ung dung", "app", "phien ban", "cap nhat", "tro nang", "nguon"),
+    "remote_access": ("viewer", "anydesk", "airdroid", "rustdesk"),
+    "transfer_request": ("chuyen", "nap", "phi", "nop", "coc", "thanh toan"),
+    "offchannel_contact": ("zalo", "tele", "inbox", "messenger", "ket ban", "nhan tin", "whatsapp",
+                           "viber", "line", "@"),
+    "urgency": ("gap", "khan", "ngay", "trong", "truoc", "han", "cham", "som", "nhanh", "chi con",
+                "sap bi", "se bi"),
+    "too_good": ("trung", "loi nhuan", "lai", "%", "hoa hong", "luong", "thu nhap", "ngay", "cam ket",
+                 "rui ro", "von", "an", "qua", "tri an", "mien phi", "the chap", "cccd", "no xau",
+                 "giai ngan", "rut tien"),
+    "secrecy": ("tiet lo", "bi mat", "dung", "khong noi"),
+    "balance_notice": ("so du", "sd", "+", "-"),
+    "ads_marker": ("qc", "tu choi", "tc gui"),
+}
+
+
+def _gated(name: str, folded: str) -> bool:
+    return any(word in folded for word in _GATES[name])
+
+
+def _affirmative(pattern: re.Pattern[str], folded: str) -> bool:
+    """A match not directly negated ("không cung cấp OTP" is advice, not a request)."""
+    for match in pattern.finditer(folded):
+        if not _NEGATION.search(folded[max(0, match.start() - 20) : match.start()]):
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class SignalResult:
+    values: dict[str, float]
+    links: LinkFacts
+    brands: tuple[str, ...] = ()
+    details: Mapping[str, object] = field(default_factory=dict)
+
+    def vector(self) -> list[float]:
+        return [self.values.get(name, 0.0) for name in SIGNAL_NAMES]
+
+
+def sender_kind(sender: str | None) -> str:
+    """brandname / shortcode / personal / unknown, from the sender as shown on the phone."""
+    if not sender:
+        return "unknown"
+    compact = re.sub(r"[\s.()\-]", "", sender.strip())
+    if not compact:
+        return "unknown"
+    if re.fullmatch(r"\+?\d+", compact):
+        digits = compact.lstrip("+")
+        return "shortcode" if len(digits) <= 6 else "personal"
+    return "brandname"
+
+
+def _has_named_account(nfc: str, folded: str) -> tuple[bool, bool]:
+    """(bank account present, with an upper-case personal name next to it)."""
+    numbers = [m for m in _P_ACCOUNT_NUMBER.finditer(folded)]
+    accounts = []
+    for m in numbers:
+        digits = re.sub(r"\D", "", m.group(0))
+        # Mobile numbers (0 + 9 digits or +84) are phones, not accounts.
+        if (len(digits) == 10 and digits.startswith("0") and digits[1] in "35789") or (
+            len(digits) == 11 and digits.startswith("84") and digits[2] in "35789"
+        ):
+            continue
+        if 8 <= len(digits) <= 19:
+            accounts.append(m)
+    if not accounts or not _P_ACCOUNT_CTX.search(folded):
+        return False, False
+    named = any(
+        len(name.split()) >= 2 and not name.isdigit() for name in _P_UPPER_NAME.findall(nfc)
+        if not _is_ignorable_caps(name)
+    )
+    return True, named
+
+
+_CAPS_IGNORE = re.compile(r"^(?:OTP|VND|VNĐ|QC|TB|STK|TK|CSKH|ATM|CCCD|SMS|COD|VIP|ID|USD|USDT|GD|ND|SD|HSD)(?: |$)")
+
+
+def _is_ignorable_caps(name: str) -> bool:
+    # Shouted messages are all capitals: only short runs of name-like words count.
+    return bool(_CAPS_IGNORE.match(name)) or len(name.split()) > 4
+
+
+def compute_signals(
+    text: NormalizedText, sender: str | None, registry: BrandRegistry
+) -> SignalResult:
+    folded = text.folded
+    nfc = text.nfc
+    values: dict[str, float] = {}
+    brands = brands_mentioned(folded, registry)
+    links = link_facts(nfc, brands, registry)
+    if links.hosts:
+        values["url"] = 1.0
+        for name in ("url_unofficial", "url_brand_mismatch", "url_lookalike", "url_cheap_tld",
+                     "url_shortener", "url_ip", "url_official"):
+            if getattr(links, name):
+                values[name] = 1.0
+    if links.apk or (_gated("apk", folded) and _P_APK.search(folded)):
+        values["apk"] = 1.0
+    if _gated("remote_access", folded) and _P_REMOTE.search(folded):
+        values["remote_access"] = 1.0
+    otp_notice = _gated("otp_notice", folded) and bool(_P_OTP_NOTICE.search(folded))
+    if _gated("otp_request", folded) and (
+        _affirmative(_P_OTP_REQUEST, folded) or _P_OTP_REQUEST2.search(folded)
+    ):
+        values["otp_request"] = 1.0
+    if otp_notice:
+        values["otp_notice"] = 1.0
+    if _gated("safety_warning", folded) and _P_SAFETY.search(folded):
+        values["safety_warning"] = 1.0
+    if _gated("credential_request", folded) and _affirmative(_P_CREDENTIAL, folded):
+        values["credential_request"] = 1.0
+    if _gated("identity_request", folded) and _P_IDENTITY.search(folded):
+        values["identity_request"] = 1.0
+    if _gated("transfer_request", folded) and _affirmative(_P_TRANSFER, folded):
+        values["transfer_request"] = 1.0
+    has_account, named = _has_named_account(nfc, folded)
+    if has_account:
+        values["bank_account"] = 1.0
+    if named:
+        values["bank_account_with_name"] = 1.0
+    if links.personal_phone or (
+        _gated("offchannel_contact", folded) and _P_OFFCHANNEL.search(folded)
+    ):
+        values["offchannel_contact"] = 1.0
+    if "gấp" in nfc.lower() or (_gated("urgency", folded) and _P_URGENCY.search(folded)):
+        values["urgency"] = 1.0
+    if _P_THREAT.search(folded):
+        values["threat"] = 1.0
+    if _gated("too_good", folded) and _P_TOO_GOOD.search(folded):
+        values["too_good"] = 1.0
+    if _gated("secrecy", folded) and _P_SECRECY.search(folded):
+        values["secrecy"] = 1.0
+    if _gated("balance_notice", folded) and _P_BALANCE.search(folded):
+        values["balance_notice"] = 1.0
+    if _gated("ads_marker", folded) and _P_ADS.search(folded):
+        values["ads_marker"] = 1.0
+    kind = sender_kind(sender)
+    official_sender: Brand | None = None
+    if kind == "brandname" and sender:
+        values["sender_brandname"] = 1.0
+        official_sender = registry.brand_for_sms_sender(sender)
+        if official_sender is not None:
+            values["sender_official"] = 1.0
+    elif kind == "shortcode":
+        values["sender_shortcode"] = 1.0
+    elif kind == "personal":
+        values["sender_personal"] = 1.0
+    details: dict[str, object] = {"sender_kind": kind}
+    if official_sender is not None:
+        details["sender_brand"] = official_sender.key
+    if links.hosts:
+        details["hosts"] = list(links.hosts)
+    return SignalResult(values=values, links=links, brands=tuple(b.key for b in brands),
+                        details=details)
