@@ -8,6 +8,7 @@ from fastapi import APIRouter
 def page_routers() -> list[APIRouter]:
     """HTML pages; the app adds CSRF protection to each."""
     from canhgiac.accounts import admin_pages as accounts_admin_pages
+    from canhgiac.accounts import audit_pages as accounts_audit_pages
     from canhgiac.accounts import pages as accounts_pages
     from canhgiac.web import shell
 
@@ -15,6 +16,7 @@ def page_routers() -> list[APIRouter]:
         shell.router,
         accounts_pages.router,
         accounts_admin_pages.router,
+        accounts_audit_pages.router,
     ]
 
 
