@@ -32,12 +32,12 @@ _PATH_REGEX_CHARS = re.compile(r"[\\|{}\[\]*^$]")
 # The common case in big feeds: a plain lower-case ASCII host or IPv4 address.
 _SIMPLE = re.compile(r"[a-z0-9_-]+(?:\.[a-z0-9_-]+)+")
 # Deliberately loose (label lengths, double dots): the normaliser validates properly.
-_SIMPLE_DOMAIN = re.compile(r"[a-z0-9_-][a-z0-9_.-]*\.[a-z][a-z0-9-]*")
+SIMPLE_DOMAIN = re.compile(r"[a-z0-9_-][a-z0-9_.-]*\.[a-z][a-z0-9-]*")
 
 
 def plain_domain(text: str) -> bool:
     """Lower-case ASCII host name whose last label starts with a letter (fast path)."""
-    return len(text) <= 253 and _SIMPLE_DOMAIN.fullmatch(text) is not None
+    return len(text) <= 253 and SIMPLE_DOMAIN.fullmatch(text) is not None
 
 
 DOMAIN, URL, IP, CIDR, EMAIL, PHONE = "domain", "url", "ip", "cidr", "email", "phone"

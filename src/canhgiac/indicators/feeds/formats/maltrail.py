@@ -14,6 +14,7 @@ from pathlib import Path
 
 from canhgiac.indicators.feeds.detect import (
     DOMAIN,
+    SIMPLE_DOMAIN,
     guess_kind,
     is_plain_host,
     looks_like_regex,
@@ -61,15 +62,19 @@ def parse_file(
         except UnicodeDecodeError:
             pass  # fall through to the line reader, which reports the bad lines
         else:
-            lines = text.split("\n")
-            for line_no, line in enumerate(lines, start=1):
+            # Hot loop (1.6 M lines): locals and tuple.__new__ skip attribute look-ups and
+            # the NamedTuple constructor's Python-level frame.
+            new, entry_type, simple = tuple.__new__, FeedEntry, SIMPLE_DOMAIN.fullmatch
+            for line_no, line in enumerate(text.split("\n"), start=1):
                 line = line.strip()
                 if not line or line[0] == "#":
                     continue
                 if len(line) > MAX_LINE_CHARS:
                     yield FeedProblem(line_no, LINE_TOO_LONG, None, file)
-                elif plain_domain(line):  # the bulk of all trails
-                    yield FeedEntry(line_no, line, DOMAIN, category, family, None, NO_EXTRA, file)
+                elif len(line) <= 253 and simple(line):  # the bulk of all trails
+                    yield new(
+                        entry_type, (line_no, line, DOMAIN, category, family, None, NO_EXTRA, file)
+                    )
                 else:
                     yield _item(line_no, line, category, family, file)
             return
