@@ -141,6 +141,28 @@ def test_sms_sender(reg):
     assert reg.brand_for_sms_sender("+84912345678") is None
 
 
+@pytest.mark.parametrize(
+    ("number", "key"),
+    [
+        ("+841900545413", "vietcombank"),
+        ("1900 54 54 13", "vietcombank"),
+        ("1900.545.413", "vietcombank"),
+        ("028 3824 7247", "acb"),
+        ("+84 28 3824 7247", "acb"),
+        ("198", "viettel"),
+        ("9090", "mobifone"),
+        ("1900 6060", "hdbank"),
+    ],
+)
+def test_brand_for_hotline(reg, number, key):
+    assert reg.brand_for_hotline(number).key == key
+
+
+@pytest.mark.parametrize("number", ["", "0912345678", "1900545414", "abc", "+1 900 545 413"])
+def test_brand_for_hotline_unknown(reg, number):
+    assert reg.brand_for_hotline(number) is None
+
+
 def test_brands_mentioned_whole_words(reg):
     text = (
         "Tài khoản VCB của quý khách bị khoá, vui lòng đăng nhập vcb-digibank để xác minh. "

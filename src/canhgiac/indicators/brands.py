@@ -93,6 +93,22 @@ def _sender_key(sender: str) -> str:
     return "".join(_words(sender))
 
 
+def _hotline_key(number: str) -> str:
+    """Canonical digits: "84…" for Vietnamese numbers, bare digits for short codes."""
+    digits = "".join(ch for ch in number if ch.isdigit())
+    if number.strip().startswith("+"):
+        return digits
+    if digits.startswith("00"):
+        return digits[2:]
+    if len(digits) <= 5:
+        return digits
+    if digits.startswith("0"):
+        return "84" + digits[1:]
+    if digits.startswith(("1800", "1900")):
+        return "84" + digits
+    return digits
+
+
 def _host_key(host: str) -> str:
     host = host.strip().rstrip(".").lower()
     if not host.isascii():
@@ -115,6 +131,7 @@ class BrandRegistry:
     _bank_names: dict[str, Brand] = field(init=False, repr=False)
     _mentions: dict[str, Brand] = field(init=False, repr=False)
     _senders: dict[str, Brand] = field(init=False, repr=False)
+    _hotlines: dict[str, Brand] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._by_key = {b.key: b for b in self.brands}
@@ -123,7 +140,10 @@ class BrandRegistry:
         self._bank_names = {}
         self._mentions = {}
         self._senders = {}
+        self._hotlines = {}
         for brand in self.brands:
+            for hotline in brand.hotlines:
+                self._hotlines.setdefault(_hotline_key(hotline), brand)
             for sender in brand.sms_senders:
                 self._senders.setdefault(_sender_key(sender), brand)
             for label in (brand.short_name, brand.name, *brand.aliases):
@@ -203,6 +223,15 @@ class BrandRegistry:
 
     def brand_for_sms_sender(self, sender: str) -> Brand | None:
         return self._senders.get(_sender_key(sender))
+
+    def brand_for_hotline(self, number: str) -> Brand | None:
+        """The brand whose published hotline or short code this is.
+
+        Accepts E.164 and national spellings: "+84 1900 545413", "1900545413",
+        "028 3824 7247", "198".
+        """
+        key = _hotline_key(number)
+        return self._hotlines.get(key) if key else None
 
     def all_official_domains(self) -> frozenset[str]:
         return frozenset(self._by_domain)
@@ -340,8 +369,13 @@ def _cross_check(brands: list[Brand], origin: dict[str, str]) -> None:
     seen_domain: dict[str, str] = {}
     seen_sender: dict[str, str] = {}
     seen_alias: dict[str, str] = {}
+    seen_hotline: dict[str, str] = {}
     for brand in brands:
         source = origin[brand.key]
+        for hotline in brand.hotlines:
+            other = seen_hotline.setdefault(_hotline_key(hotline), brand.key)
+            if other != brand.key:
+                raise _fail(source, brand.key, f"hotline {hotline} also used by {other}")
         for label in {_phrase(a) for a in (brand.short_name, *brand.aliases)}:
             other = seen_alias.setdefault(label, brand.key)
             if other != brand.key:
