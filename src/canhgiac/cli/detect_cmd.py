@@ -9,7 +9,9 @@ import typer
 app = typer.Typer(no_args_is_help=True)
 
 # (name, module holding ``app``, help)
-DETECTORS: list[tuple[str, str, str]] = []
+DETECTORS: list[tuple[str, str, str]] = [
+    ("domains", "canhgiac.cli.detect_domains_cmd", "Tên miền lừa đảo / scam domain names"),
+]
 
 for _name, _module, _help in DETECTORS:
     app.add_typer(importlib.import_module(_module).app, name=_name, help=_help)

@@ -1,0 +1,184 @@
+"""``canhgiac detect domains …``: score, evaluate and train the scam-domain name scorer."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+import typer
+
+from canhgiac.cli.context import console, fail, print_json
+from canhgiac.errors import CanhgiacError
+
+if TYPE_CHECKING:
+    from canhgiac.detectors.domains.scorer import DomainScorer
+
+app = typer.Typer(no_args_is_help=True)
+
+MAX_LINE = 4096
+MAX_INPUT_LINES = 50_000_000
+SCORE_CHUNK = 20_000
+
+
+@contextmanager
+def _open_in(path: str) -> Iterator[IO[str]]:
+    if path == "-":
+        yield sys.stdin
+        return
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            yield fh
+    except OSError as exc:
+        fail(f"Không mở được tệp {path}: {exc.strerror} / cannot open file", field="input")
+
+
+@contextmanager
+def _open_out(path: str) -> Iterator[IO[str]]:
+    if path == "-":
+        yield sys.stdout
+        return
+    try:
+        with open(path, "w", encoding="utf-8") as fh:
+            yield fh
+    except OSError as exc:
+        fail(f"Không ghi được tệp {path}: {exc.strerror} / cannot write file", field="output")
+
+
+def _scorer(model: Path | None, allow_list: Path | None, threshold: float) -> DomainScorer:
+    from canhgiac.detectors.domains.scorer import DomainScorerConfig, load_domain_scorer
+    from canhgiac.detectors.domains.train import read_names
+
+    allowed = frozenset(read_names(allow_list)) if allow_list else frozenset()
+    return load_domain_scorer(
+        DomainScorerConfig(model_path=model, allow_list=allowed, threshold=threshold)
+    )
+
+
+def _lines(fh: IO[str]) -> Iterator[str]:
+    for n, line in enumerate(fh, start=1):
+        if n > MAX_INPUT_LINES:
+            fail(f"Quá {MAX_INPUT_LINES} dòng / more than {MAX_INPUT_LINES} lines", field="input")
+        yield line.rstrip("\r\n")[:MAX_LINE]
+
+
+@app.command("score")
+def score(
+    input: str = typer.Option(
+        ..., "--input", "-i", help="Tệp tên miền, mỗi dòng một tên (- = stdin)"
+    ),
+    output: str = typer.Option("-", "--output", "-o", help="Tệp JSONL kết quả (- = stdout)"),
+    model: Path | None = typer.Option(None, help="Mô hình .npz khác mô hình đi kèm"),
+    allow_list: Path | None = typer.Option(None, help="Tệp tên miền được phép, mỗi dòng một tên"),
+    threshold: float = typer.Option(0.5, min=0.001, max=0.999, help="Ngưỡng điểm (0..1)"),
+) -> None:
+    """Chấm điểm tên miền / score domain names: one JSON object per input line, in order."""
+    try:
+        scorer = _scorer(model, allow_list, threshold)
+    except CanhgiacError as exc:
+        fail(exc.message, field=exc.field)
+    flagged = total = 0
+    with _open_in(input) as fh_in, _open_out(output) as fh_out:
+        chunk: list[str] = []
+
+        def flush() -> None:
+            nonlocal flagged, total
+            for result in scorer.score_many(chunk, errors="mark"):
+                fh_out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+                flagged += result.is_suspicious
+                total += 1
+            chunk.clear()
+
+        for line in _lines(fh_in):
+            chunk.append(line)
+            if len(chunk) >= SCORE_CHUNK:
+                flush()
+        if chunk:
+            flush()
+    if output != "-":
+        console.print(
+            f"Đã chấm {total} tên, {flagged} đáng ngờ / scored {total}, {flagged} flagged"
+        )
+
+
+@app.command("evaluate")
+def evaluate(
+    positives: Path = typer.Option(..., help="Tệp tên miền lừa đảo / scam names"),
+    negatives: Path = typer.Option(..., help="Tệp tên miền hợp lệ / legitimate names"),
+    base_rate: float = typer.Option(0.01, min=0.0001, max=0.9999, help="Tỉ lệ tên lừa đảo thực tế"),
+    target_fpr: float = typer.Option(0.001, min=0.0, max=1.0, help="Tỉ lệ báo nhầm mục tiêu"),
+    model: Path | None = typer.Option(None, help="Mô hình .npz khác mô hình đi kèm"),
+    threshold: float = typer.Option(0.5, min=0.001, max=0.999, help="Ngưỡng điểm (0..1)"),
+    as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON"),
+) -> None:
+    """Đánh giá trên danh sách có nhãn / recall, false-positive rate, precision at a base rate."""
+    from canhgiac.detectors.domains.evaluate import evaluate as run_evaluation
+    from canhgiac.detectors.domains.train import read_names
+
+    try:
+        scorer = _scorer(model, None, threshold)
+        result = run_evaluation(
+            scorer,
+            read_names(positives),
+            read_names(negatives),
+            base_rate=base_rate,
+            target_fpr=target_fpr,
+        )
+    except CanhgiacError as exc:
+        fail(exc.message, field=exc.field)
+    if as_json:
+        print_json(result.to_dict())
+        return
+    r = result
+    lines = [
+        f"Tên lừa đảo / positives:                 {r.positives}",
+        f"Tên hợp lệ / negatives:                  {r.negatives}",
+        f"Dòng không hợp lệ / invalid lines:       {r.invalid}",
+        f"Ngưỡng / threshold:                      {r.threshold:.3f}",
+        f"Độ phủ / recall:                         {r.recall:.4f} ({r.true_positives})",
+        f"Tỉ lệ báo nhầm / false-positive rate:    {r.false_positive_rate:.5f} "
+        f"({r.false_positives})",
+        f"Độ chính xác ở tỉ lệ nền {r.base_rate:g} / precision at base rate: "
+        f"{r.precision_at_base_rate:.4f}",
+        f"Ngưỡng đạt FPR {r.target_fpr:g} trên tệp này / threshold for that FPR here: "
+        f"{r.threshold_at_target_fpr:.4f} (recall {r.recall_at_target_fpr:.4f})",
+        f"Tên miền chính thức bị gắn cờ / official domains flagged: {len(r.official_flagged)}",
+    ]
+    if r.false_positive_examples:
+        lines.append("Ví dụ báo nhầm / false positives: " + ", ".join(r.false_positive_examples))
+    for line in lines:
+        typer.echo(line)
+
+
+@app.command("train")
+def train(
+    output: Path = typer.Option(..., help="Tệp mô hình .npz sẽ ghi"),
+    positives: list[Path] = typer.Option([], help="Tệp tên miền lừa đảo (lặp lại được)"),
+    negatives: list[Path] = typer.Option([], help="Tệp tên miền hợp lệ (lặp lại được)"),
+    target_fpr: float = typer.Option(0.001, min=0.00001, max=0.5, help="Tỉ lệ báo nhầm mục tiêu"),
+    c: float = typer.Option(0.5, min=0.001, max=1000.0, help="Nghịch đảo độ điều chuẩn L2"),
+    authored: bool = typer.Option(True, help="Kèm dữ liệu tự soạn của dự án"),
+) -> None:
+    """Huấn luyện mô hình tên miền / train the name model (weights only are saved)."""
+    from canhgiac.detectors.domains.scorer import build_extractor
+    from canhgiac.detectors.domains.train import TrainingConfig, read_names, train_model
+
+    try:
+        pos = [n for p in positives for n in read_names(p)]
+        neg = [n for p in negatives for n in read_names(p)]
+        extractor, _ = build_extractor()
+        model = train_model(
+            extractor,
+            pos,
+            neg,
+            TrainingConfig(c=c, target_fpr=target_fpr, use_authored=authored),
+            sources=[p.name for p in (*positives, *negatives)],
+        )
+        model.save(output)
+    except CanhgiacError as exc:
+        fail(exc.message, field=exc.field)
+    console.print(f"Đã lưu mô hình / model saved: {output}")
+    print_json(model.meta)

@@ -1,0 +1,135 @@
+"""The project's own training names: hand-written lists plus names composed from templates.
+
+``data/scam_vi.txt`` and ``data/legitimate_vi.txt`` are written by the project (realistic,
+not copied from any dataset). The composed scam names put registry brands together with
+lure words, fake suffix labels and cheap suffixes the way Vietnamese scam names are built;
+the composed legitimate names are the registry's own official hosts and typical sub-domains.
+"""
+
+from __future__ import annotations
+
+import random
+from functools import cache
+from importlib import resources
+
+import idna
+
+from canhgiac.detectors.domains.homoglyphs import strip_diacritics
+from canhgiac.detectors.domains.lures import LURE_GROUPS, folded_words
+from canhgiac.indicators.brands import load_brand_registry
+
+_DATA = "canhgiac.detectors.domains"
+_SCAM_SUFFIXES = (
+    "xyz", "top", "vip", "club", "online", "live", "site", "shop", "cc", "com", "net", "info",
+    "me", "pro", "link", "asia", "cfd", "icu", "fun", "win", "tk", "com.vn", "vn", "org",
+)  # fmt: skip
+_LEGIT_PREFIXES = ("www", "m", "ebank", "online", "portal", "app", "id", "mail", "news", "pay")
+
+
+def _read(name: str) -> list[str]:
+    path = resources.files(_DATA) / "data" / name
+    if not path.is_file():
+        return []
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        text = line.split("#", 1)[0].strip().lower()
+        if text:
+            out.append(to_punycode(text))
+    return out
+
+
+def to_punycode(host: str) -> str:
+    """Unicode labels to ``xn--`` form, as host lists carry them."""
+    if host.isascii():
+        return host
+    labels = []
+    for label in host.split("."):
+        if label.isascii():
+            labels.append(label)
+            continue
+        try:
+            labels.append(idna.encode(label).decode("ascii"))
+        except idna.IDNAError:
+            labels.append("xn--" + label.encode("punycode").decode("ascii"))
+    return ".".join(labels)
+
+
+def _brand_tokens() -> list[tuple[str, tuple[str, ...]]]:
+    """(token, official domains) for every registry brand, if the registry loads."""
+    registry = load_brand_registry()
+    out = []
+    for brand in registry.brands:
+        tokens = {brand.key.replace("-", "")}
+        tokens |= {d.split(".", 1)[0].replace("-", "") for d in brand.domains}
+        tokens |= {
+            strip_diacritics(a).replace(" ", "")
+            for a in brand.aliases
+            if a.isascii() and len(a) >= 3
+        }
+        for token in sorted(t for t in tokens if len(t) >= 3 and t.isalnum()):
+            out.append((token, brand.domains))
+    return out
+
+
+@cache
+def authored_scam(count: int = 4000, seed: int = 7) -> list[str]:
+    """Hand-written scam-style names plus ``count`` composed ones."""
+    names = _read("scam_vi.txt")
+    rng = random.Random(seed)
+    brands = _brand_tokens()
+    lures = {g.key: folded_words(g) for g in LURE_GROUPS}
+    lure_pool = [w for k in ("account", "loan", "prize", "task") for w in lures[k] if len(w) > 3]
+    gambling = [w for w in lures["gambling"] if len(w) >= 3]
+    if brands:
+        for _ in range(count):
+            token, domains = rng.choice(brands)
+            lure = rng.choice(lure_pool)
+            suffix = rng.choice(_SCAM_SUFFIXES)
+            num = str(rng.randint(1, 999))
+            official = rng.choice(domains) if domains else f"{token}.com.vn"
+            shape = rng.randrange(9)
+            if shape == 0:
+                name = f"{token}-{lure}.{suffix}"
+            elif shape == 1:
+                name = f"{lure}{token}.{suffix}"
+            elif shape == 2:
+                name = f"{token}.vn-{lure}.{suffix}"
+            elif shape == 3:
+                name = f"{official}.{lure}{num}.{suffix}"
+            elif shape == 4:
+                name = f"{token}{lure}{num}.{suffix}"
+            elif shape == 5:
+                name = f"{lure}-{token}-vn.{suffix}"
+            elif shape == 6:
+                name = f"{token}.{lure}-{rng.choice(lure_pool)}.{suffix}"
+            elif shape == 7:
+                name = f"{lure}{token}{rng.choice(['vn', 'online', 'vip', '24h', '247'])}.{suffix}"
+            else:
+                name = f"{token}-{rng.choice(['vn', 'com', 'online'])}.{suffix}"
+            names.append(name)
+    for _ in range(count // 4):
+        word = rng.choice(gambling)
+        num = str(rng.choice([rng.randint(1, 99), rng.randint(100, 999), rng.randint(1, 9)]))
+        shape = rng.randrange(4)
+        suffix = rng.choice(("com", "vip", "club", "net", "win", "live", "bet", "me", "cc"))
+        if shape == 0:
+            names.append(f"{num}{word}.{suffix}")
+        elif shape == 1:
+            names.append(f"{word}{num}.{suffix}")
+        elif shape == 2:
+            names.append(f"{word}{rng.choice(gambling)}{num}.{suffix}")
+        else:
+            names.append(f"{rng.choice(['nhacai', 'link', 'vao', 'dangky'])}{word}{num}.{suffix}")
+    return names
+
+
+@cache
+def authored_legitimate() -> list[str]:
+    """Hand-written legitimate Vietnamese names plus official hosts of registry brands."""
+    names = _read("legitimate_vi.txt")
+    domains = sorted(load_brand_registry().all_official_domains())
+    rng = random.Random(11)
+    for domain in domains:
+        names.append(domain)
+        names.append(f"{rng.choice(_LEGIT_PREFIXES)}.{domain}")
+    return names

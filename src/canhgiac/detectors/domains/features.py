@@ -1,0 +1,391 @@
+"""Turn a batch of host names into model inputs and the signals that explain a score.
+
+Two kinds of input feed the model: hashed character n-grams of the folded host (computed for
+the whole batch at once with numpy) and a small dense vector of hand-made features (lure
+words, brand imitation, hyphen and sub-domain tricks, look-alike letters, suspicious
+suffixes, gambling number patterns, randomness).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from canhgiac.detectors.domains.brand_match import BrandHit, BrandMatcher
+from canhgiac.detectors.domains.homoglyphs import FoldedName, fold_host
+from canhgiac.detectors.domains.hostnames import HostParts, clean_host, split_host
+from canhgiac.detectors.domains.lures import GROUP_KEYS, LURE_PATTERN, WORD_GROUPS
+from canhgiac.errors import ValidationFailed
+
+# Bump when the meaning or order of any feature changes: saved models record it.
+FEATURE_VERSION = 1
+
+NGRAM_SIZES = (3, 4, 5)
+NGRAM_WIDTH = 64  # characters of "^host$" hashed (the right-most ones when longer)
+HASH_BITS = 20
+
+# Cheap, often free suffixes that scam names favour; a signal, not a verdict.
+SUSPICIOUS_SUFFIXES = frozenset(
+    {
+        "xyz", "top", "vip", "club", "online", "live", "site", "shop", "cfd", "tk", "ml", "ga",
+        "cf", "gq", "win", "bet", "fun", "icu", "buzz", "cc", "pro", "link", "space", "click",
+        "store", "life", "asia", "work", "cyou", "sbs", "bond", "monster", "rest", "best",
+        "bar", "fit", "tokyo", "today", "world", "games", "casino", "poker", "vin", "me",
+        "mobi", "website", "tech", "ltd", "group", "one", "uno", "pw", "ws", "cam", "lol",
+    }
+)  # fmt: skip
+GOV_EDU_SUFFIXES = frozenset(
+    {"gov.vn", "edu.vn", "org.vn", "ac.vn", "int.vn", "health.vn", "gov", "edu", "mil"}
+)
+VN_SUFFIXES = frozenset(
+    {"vn", "com.vn", "net.vn", "biz.vn", "info.vn", "name.vn", "pro.vn", "io.vn", "id.vn"}
+)
+GENERIC_SUFFIXES = frozenset({"com", "net", "org"})
+# Labels that pretend to be a public suffix inside the name ("acb.com.vn-login.xyz").
+_FAKE_SUFFIX = re.compile(r"(?:^|[.-])(?:com|vn|net|gov|org)(?:[.-]|$)")
+_GAMBLING_NUMBERS = re.compile(
+    r"\d{2,}(?:bet|win|vip|club|live|fun|go|ok|hb|tv)|(?:bet|win|vip|club|fun|live)\d{2,}"
+    r"|^\d{2,5}(?:[a-z]{1,3})?$|^[a-z]{1,3}\d{2,5}$"
+)
+
+DENSE_NAMES: tuple[str, ...] = (
+    "host_length_log",
+    "label_count",
+    "name_length_log",
+    "name_digits",
+    "name_digit_ratio",
+    "name_hyphens",
+    "subdomain_hyphens",
+    "subdomain_labels",
+    "suffix_suspicious",
+    "suffix_vn",
+    "suffix_gov_edu",
+    "suffix_generic",
+    "shared_hosting",
+    "idn",
+    "vietnamese_diacritics",
+    "confusable_letters",
+    "other_script",
+    "idn_latin_lookalike",
+    *(f"lure_{key}" for key in GROUP_KEYS),
+    "lure_groups",
+    "brand_in_name",
+    "brand_exact_label",
+    "brand_in_subdomain",
+    "brand_typo",
+    "brand_digit_swap",
+    "brand_with_lure",
+    "fake_suffix_label",
+    "official_domain_embedded",
+    "gambling_numbers",
+    "consonant_run",
+    "vowel_ratio",
+    "digit_letter_switches",
+    "name_all_digits",
+    "vn_lure_without_brand",
+    "brand_short_code",
+)
+DENSE_INDEX = {name: i for i, name in enumerate(DENSE_NAMES)}
+
+
+@dataclass
+class NameSignals:
+    """What was found in one name; the scorer turns these into reasons and a category."""
+
+    lures: dict[str, list[str]] = field(default_factory=dict)
+    brand: BrandHit | None = None
+    official_embedded: str | None = None
+    fake_suffix: bool = False
+    shared_hosting: str = ""
+    idn_lookalike: bool = False
+    gambling_numbers: bool = False
+    suspicious_suffix: str = ""
+
+
+@dataclass
+class FeatureBatch:
+    hosts: list[str]  # cleaned host ("" when invalid)
+    errors: list[str | None]
+    parts: list[HostParts | None]
+    folded: list[str]  # folded ASCII host, used for n-grams
+    official: list[bool]
+    dense: npt.NDArray[np.float32]
+    lure_words: list[list[str]]
+    brands: list[BrandHit | None]
+    official_embedded: list[str | None]
+    idn_lookalike: list[bool]
+
+    def signals(self, i: int) -> NameSignals:
+        """The evidence found in name ``i`` (built on demand: most names need none)."""
+        parts = self.parts[i]
+        if parts is None:
+            return NameSignals()
+        lures: dict[str, list[str]] = {}
+        for word in self.lure_words[i]:
+            for key in WORD_GROUPS[word]:
+                lures.setdefault(key, []).append(word)
+        row = self.dense[i]
+        return NameSignals(
+            lures=lures,
+            brand=self.brands[i],
+            official_embedded=self.official_embedded[i],
+            fake_suffix=bool(row[DENSE_INDEX["fake_suffix_label"]]),
+            shared_hosting=parts.private_suffix,
+            idn_lookalike=self.idn_lookalike[i],
+            gambling_numbers=bool(row[DENSE_INDEX["gambling_numbers"]]),
+            suspicious_suffix=parts.suffix if row[DENSE_INDEX["suffix_suspicious"]] else "",
+        )
+
+
+def ngram_hashes(
+    texts: list[str], sizes: tuple[int, ...] = NGRAM_SIZES, bits: int = HASH_BITS
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
+    """Hashed n-gram bucket of every position of every text, and which positions are real.
+
+    Texts are ASCII; each is framed as ``^text$`` and its right-most NGRAM_WIDTH characters
+    are used. The hash is a fixed polynomial (stable across processes and platforms).
+    """
+    width = NGRAM_WIDTH
+    framed = ["^" + t + "$" for t in texts]
+    lengths = np.fromiter((min(len(t), width) for t in framed), dtype=np.int64, count=len(texts))
+    blob = "".join(t[-width:].ljust(width, "\0") for t in framed).encode("ascii", "replace")
+    chars = np.frombuffer(blob, dtype=np.uint8).reshape(len(texts), width).astype(np.uint32)
+    idx_parts = []
+    valid_parts = []
+    for n in sizes:
+        k = width - n + 1
+        h = np.full((len(texts), k), 2166136261 ^ n, dtype=np.uint32)
+        for j in range(n):
+            h = (h ^ chars[:, j : j + k]) * np.uint32(16777619)
+        h = h * np.uint32(2654435761)
+        idx_parts.append((h >> np.uint32(32 - bits)).astype(np.int64))
+        positions = np.arange(k, dtype=np.int64)
+        valid_parts.append(positions[None, :] + n <= lengths[:, None])
+    return np.concatenate(idx_parts, axis=1), np.concatenate(valid_parts, axis=1)
+
+
+class FeatureExtractor:
+    def __init__(
+        self,
+        matcher: BrandMatcher,
+        official_domains: frozenset[str],
+        owners: dict[str, str] | None = None,
+    ) -> None:
+        self.matcher = matcher
+        self.official_domains = official_domains
+        self.owners = owners or {}  # official domain -> brand key
+        # Official registrable domains written inside another name ("vietcombank.com.vn-x").
+        folded = sorted({d for d in official_domains if "." in d}, key=len, reverse=True)
+        self._official_re = (
+            re.compile("|".join(re.escape(d) for d in folded)) if folded else re.compile("(?!)")
+        )
+
+    def is_official(self, parts: HostParts) -> bool:
+        host = parts.host
+        if host.endswith(".gov.vn"):
+            return True
+        if host in self.official_domains:
+            return True
+        pos = host.find(".")
+        while pos >= 0:
+            if host[pos + 1 :] in self.official_domains:
+                return True
+            pos = host.find(".", pos + 1)
+        return False
+
+    def official_owner(self, parts: HostParts) -> str | None:
+        """Brand key owning an official host (None for plain ``*.gov.vn`` hosts)."""
+        host = parts.host
+        while True:
+            owner = self.owners.get(host)
+            if owner is not None:
+                return owner
+            pos = host.find(".")
+            if pos < 0:
+                return None
+            host = host[pos + 1 :]
+
+    def extract(self, names: list[str]) -> FeatureBatch:
+        """Features of every name; unusable names get an error and a zero row."""
+        n = len(names)
+        hosts: list[str] = [""] * n
+        errors: list[str | None] = [None] * n
+        parts_list: list[HostParts | None] = [None] * n
+        folded_hosts: list[str] = [""] * n
+        idn_rows: list[tuple[int, FoldedName]] = []
+        ok: list[int] = []
+        for i, raw in enumerate(names):
+            fast = _CLEAN.match(raw) and not raw.startswith("www.") and not raw[-1].isdigit()
+            host = raw if fast else None
+            if host is None:
+                try:
+                    host = clean_host(raw)
+                except ValidationFailed as exc:
+                    errors[i] = exc.message
+                    continue
+            parts = split_host(host)
+            hosts[i] = host
+            parts_list[i] = parts
+            ok.append(i)
+            if "xn--" in host or not host.isascii():
+                folded = fold_host(host)
+                idn_rows.append((i, folded))
+                folded_hosts[i] = _refold(folded.ascii)
+            else:
+                folded_hosts[i] = host
+        good: list[HostParts] = [parts_list[i] for i in ok]  # type: ignore[misc]
+        m = len(ok)
+        # Stem: folded host without its public suffix; name: its registrable label.
+        stems = [
+            folded_hosts[i][: len(folded_hosts[i]) - len(p.suffix) - 1]
+            if p.sld
+            else folded_hosts[i]
+            for i, p in zip(ok, good, strict=True)
+        ]
+        stems = [s if s else folded_hosts[i] for i, s in zip(ok, stems, strict=True)]
+        cut = [s.rfind(".") + 1 for s in stems]
+        labels = [s[c:] for s, c in zip(stems, cut, strict=True)]
+        subs = [s[:c] for s, c in zip(stems, cut, strict=True)]
+        suffixes = [p.suffix for p in good]
+        official = [self.is_official(p) for p in good]
+        f = np.zeros((m, len(DENSE_NAMES)), dtype=np.float32)
+        col = DENSE_INDEX
+        f[:, col["host_length_log"]] = np.log1p([len(p.host) for p in good])
+        f[:, col["label_count"]] = np.minimum([len(p.labels) for p in good], 6)
+        f[:, col["subdomain_labels"]] = np.minimum([len(p.subdomain) for p in good], 4)
+        f[:, col["subdomain_hyphens"]] = np.minimum([x.count("-") for x in subs], 4)
+        _label_shape(labels, f)
+        susp = [x in SUSPICIOUS_SUFFIXES or x[x.rfind(".") + 1 :] in SUSPICIOUS_SUFFIXES
+                for x in suffixes]  # fmt: skip
+        f[:, col["suffix_suspicious"]] = susp
+        f[:, col["suffix_vn"]] = [x in VN_SUFFIXES for x in suffixes]
+        f[:, col["suffix_gov_edu"]] = [x in GOV_EDU_SUFFIXES for x in suffixes]
+        f[:, col["suffix_generic"]] = [x in GENERIC_SUFFIXES for x in suffixes]
+        f[:, col["shared_hosting"]] = [bool(p.private_suffix) for p in good]
+        position = {i: j for j, i in enumerate(ok)} if idn_rows else {}
+        idn_lookalike = [False] * n
+        for i, folded in idn_rows:
+            j = position[i]
+            f[j, col["idn"]] = 1
+            f[j, col["vietnamese_diacritics"]] = min(folded.diacritic_count, 4)
+            f[j, col["confusable_letters"]] = min(folded.confusable_count, 4)
+            f[j, col["other_script"]] = min(folded.unmapped_count, 4)
+            # A few marks on an otherwise plain Latin name ("shọpmobaviet"): look-alike.
+            lookalike = (
+                folded.unmapped_count == 0
+                and 0 < folded.diacritic_count + folded.confusable_count <= 2
+            ) or folded.confusable_count > 0
+            f[j, col["idn_latin_lookalike"]] = lookalike
+            idn_lookalike[i] = lookalike
+        lure_found = [_LURE_FINDALL(s) for s in stems]
+        first_lure = col[f"lure_{GROUP_KEYS[0]}"]
+        lure_any = np.zeros(m, dtype=bool)
+        for j, words in enumerate(lure_found):
+            if words:
+                keys: dict[str, int] = {}
+                for word in words:
+                    for key in WORD_GROUPS[word]:
+                        keys[key] = keys.get(key, 0) + 1
+                for key, count in keys.items():
+                    f[j, first_lure + _GROUP_POS[key]] = min(count, 3)
+                f[j, col["lure_groups"]] = len(keys)
+                lure_any[j] = True
+        hits = self.matcher.find_batch(stems, [len(x) for x in subs])
+        for j, hit in enumerate(hits):
+            if hit is None:
+                continue
+            if official[j]:
+                hits[j] = None
+                continue
+            row = f[j]
+            row[col["brand_in_name"]] = hit.where != "subdomain"
+            row[col["brand_exact_label"]] = hit.how == "exact"
+            row[col["brand_in_subdomain"]] = hit.where != "name"
+            row[col["brand_typo"]] = hit.how == "typo"
+            row[col["brand_digit_swap"]] = hit.how == "digit_swap"
+            row[col["brand_with_lure"]] = lure_any[j]
+            row[col["brand_short_code"]] = len(hit.token) <= 4
+        f[:, col["fake_suffix_label"]] = [_FAKE_SUFFIX.search(s) is not None for s in stems]
+        embedded: list[str | None] = [None] * n
+        for j, i in enumerate(ok):
+            if good[j].subdomain and not official[j]:
+                found = self._official_re.search(folded_hosts[i], 0, len(stems[j]))
+                if found is not None:
+                    f[j, col["official_domain_embedded"]] = 1
+                    embedded[i] = found.group()
+        f[:, col["gambling_numbers"]] = [_GAMBLING_NUMBERS.search(x) is not None for x in labels]
+        no_brand = np.array([h is None for h in hits], dtype=bool)
+        vn = f[:, col["suffix_vn"]] > 0
+        f[:, col["vn_lure_without_brand"]] = lure_any & no_brand & vn
+        dense = np.zeros((n, len(DENSE_NAMES)), dtype=np.float32)
+        dense[ok] = f
+        lure_words: list[list[str]] = [[] for _ in range(n)]
+        brands: list[BrandHit | None] = [None] * n
+        official_all = [False] * n
+        for j, i in enumerate(ok):
+            lure_words[i] = lure_found[j]
+            brands[i] = hits[j]
+            official_all[i] = official[j]
+        return FeatureBatch(
+            hosts,
+            errors,
+            parts_list,
+            folded_hosts,
+            official_all,
+            dense,
+            lure_words,
+            brands,
+            embedded,
+            idn_lookalike,
+        )
+
+
+_CLEAN = re.compile(r"^[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63})+$")
+_LURE_FINDALL = LURE_PATTERN.findall
+_GROUP_POS = {key: k for k, key in enumerate(GROUP_KEYS)}
+_LABEL_WIDTH = 32
+_DIGIT_LO, _DIGIT_HI = ord("0"), ord("9")
+_VOWEL_CODES = np.array([ord(c) for c in "aeiouy"], dtype=np.uint8)
+_CONSONANT_CODES = np.array([ord(c) for c in "bcdfghjklmnpqrstvwxz"], dtype=np.uint8)
+
+
+def _label_shape(labels: list[str], f: npt.NDArray[np.float32]) -> None:
+    """Length, digits, hyphens, vowels, consonant runs of the registrable labels, vectorised."""
+    col = DENSE_INDEX
+    m = len(labels)
+    if m == 0:
+        return
+    lengths = np.fromiter((len(x) for x in labels), dtype=np.float32, count=m)
+    blob = "".join(x[:_LABEL_WIDTH].ljust(_LABEL_WIDTH, "\0") for x in labels)
+    chars = np.frombuffer(blob.encode("ascii", "replace"), dtype=np.uint8).reshape(m, -1)
+    is_digit = (chars >= _DIGIT_LO) & (chars <= _DIGIT_HI)
+    is_vowel = np.isin(chars, _VOWEL_CODES)
+    is_cons = np.isin(chars, _CONSONANT_CODES)
+    digits = is_digit.sum(axis=1).astype(np.float32)
+    safe_len = np.maximum(lengths, 1)
+    f[:, col["name_length_log"]] = np.log1p(lengths)
+    f[:, col["name_digits"]] = np.minimum(digits, 8)
+    f[:, col["name_digit_ratio"]] = digits / safe_len
+    f[:, col["name_hyphens"]] = np.minimum((chars == ord("-")).sum(axis=1), 4)
+    f[:, col["vowel_ratio"]] = is_vowel.sum(axis=1) / np.maximum(safe_len - digits, 1)
+    f[:, col["name_all_digits"]] = digits == lengths
+    is_letter = is_vowel | is_cons
+    switches = (is_digit[:, 1:] & is_letter[:, :-1]) | (is_letter[:, 1:] & is_digit[:, :-1])
+    f[:, col["digit_letter_switches"]] = np.minimum(switches.sum(axis=1), 6)
+    run = np.zeros(m, dtype=np.int32)
+    longest = np.zeros(m, dtype=np.int32)
+    for k in range(chars.shape[1]):
+        run = (run + 1) * is_cons[:, k]
+        np.maximum(longest, run, out=longest)
+    f[:, col["consonant_run"]] = np.where(longest >= 4, np.minimum(longest, 8), 0)
+
+
+def _refold(text: str) -> str:
+    """Folded IDN text may hold characters outside [a-z0-9.-]; drop them for hashing."""
+    return _NOT_HOST.sub("", text.lower())
+
+
+_NOT_HOST = re.compile(r"[^a-z0-9.\-_]")

@@ -1,0 +1,268 @@
+"""Score host names for scam likelihood: the public face of the name scorer.
+
+``load_domain_scorer()`` returns a cached scorer built from the shipped model and the brand
+registry. ``score`` takes one name; ``score_many`` scores a batch set-at-a-time (n-gram
+hashing and the linear model run in numpy, lure and brand look-ups in one regex pass).
+Official brand domains, every ``*.gov.vn`` host and allow-listed domains are never flagged.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+
+from canhgiac.detectors.domains.brand_match import BrandMatcher, brands_of
+from canhgiac.detectors.domains.explain import category_for, reasons_for
+from canhgiac.detectors.domains.features import (
+    DENSE_INDEX,
+    FeatureBatch,
+    FeatureExtractor,
+    ngram_hashes,
+)
+from canhgiac.detectors.domains.hostnames import clean_host, split_host
+from canhgiac.detectors.domains.model import NameModel
+from canhgiac.errors import ValidationFailed
+
+SHIPPED_MODEL = "name_model.npz"
+BATCH_CHUNK = 20_000  # bounds memory of the n-gram matrices
+MAX_ALLOW_LIST = 1_000_000
+
+# Strong, hand-checked evidence lifts the score to at least this margin over the threshold
+# (in logits), whatever the learned model says.
+_RULE_MARGIN = {
+    "official_domain_embedded": 3.0,
+    "brand_lookalike_letters": 3.0,
+    "brand_subdomain_fake_suffix": 2.0,
+    "brand_with_lure": 1.0,
+}
+
+
+@dataclass(frozen=True)
+class DomainScorerConfig:
+    model_path: Path | None = None  # None: the model shipped with canhgiac
+    allow_list: frozenset[str] = frozenset()  # hosts (and their sub-domains) never flagged
+    # Override of the operating point on the 0..1 score scale (0.5 is the model's own).
+    threshold: float = 0.5
+    use_rules: bool = True
+
+
+@dataclass(frozen=True)
+class DomainScore:
+    domain: str
+    score: float  # 0..1; 0.5 is the operating threshold unless configured otherwise
+    is_suspicious: bool
+    brand: str | None  # key of the brand imitated
+    category: str | None  # e.g. fraud.impersonation.bank, gambling, phishing, fraud.loan
+    reasons: tuple[str, ...]  # Vietnamese first, then English
+    error: str | None = None  # set when the input was not a usable host name
+    rules: tuple[str, ...] = field(default=(), repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "domain": self.domain,
+            "score": round(self.score, 4),
+            "is_suspicious": self.is_suspicious,
+            "brand": self.brand,
+            "category": self.category,
+            "reasons": list(self.reasons),
+        }
+        if self.error is not None:
+            data["error"] = self.error
+        return data
+
+
+def _normalise_allow_list(hosts: Iterable[str]) -> frozenset[str]:
+    out = set()
+    for i, host in enumerate(hosts):
+        if i >= MAX_ALLOW_LIST:
+            raise ValidationFailed(
+                f"Danh sách cho phép quá {MAX_ALLOW_LIST} mục / allow-list too long",
+                field="allow_list",
+            )
+        out.add(clean_host(host))
+    return frozenset(out)
+
+
+class DomainScorer:
+    def __init__(
+        self,
+        model: NameModel,
+        extractor: FeatureExtractor,
+        config: DomainScorerConfig | None = None,
+        brand_names: dict[str, str] | None = None,
+    ) -> None:
+        self.model = model
+        self.extractor = extractor
+        self.config = config or DomainScorerConfig()
+        if not 0.0 < self.config.threshold < 1.0:
+            raise ValidationFailed(
+                "Ngưỡng phải nằm trong (0, 1) / threshold must be in (0, 1)", field="threshold"
+            )
+        self.allow_list = _normalise_allow_list(self.config.allow_list)
+        self.brand_names = brand_names or {}
+        # The score is sigmoid(logit - model threshold), so the model's operating point is 0.5.
+        p = self.config.threshold
+        self._cut = math.log(p / (1.0 - p))
+
+    def _allowed(self, host: str) -> bool:
+        if not self.allow_list:
+            return False
+        if host in self.allow_list:
+            return True
+        pos = host.find(".")
+        while pos >= 0:
+            if host[pos + 1 :] in self.allow_list:
+                return True
+            pos = host.find(".", pos + 1)
+        return False
+
+    def is_official_host(self, name: str) -> bool:
+        """True for official brand hosts, ``*.gov.vn`` and allow-listed hosts."""
+        try:
+            parts = split_host(clean_host(name))
+        except ValidationFailed:
+            return False
+        return self.extractor.is_official(parts) or self._allowed(parts.host)
+
+    def score(self, name: str) -> DomainScore:
+        """Score one name; raises ValidationFailed (field ``domain``) when it is not a host."""
+        return self.score_many([name], errors="raise")[0]
+
+    def score_many(
+        self, names: Iterable[str], *, errors: Literal["raise", "mark"] = "mark"
+    ) -> list[DomainScore]:
+        """Score names in order. Unusable names raise, or come back with ``error`` set."""
+        out: list[DomainScore] = []
+        chunk: list[str] = []
+        for name in names:
+            chunk.append(name)
+            if len(chunk) >= BATCH_CHUNK:
+                out.extend(self._score_chunk(chunk, errors))
+                chunk = []
+        if chunk:
+            out.extend(self._score_chunk(chunk, errors))
+        return out
+
+    def _score_chunk(self, names: list[str], errors: str) -> list[DomainScore]:
+        batch = self.extractor.extract(names)
+        ok = [i for i, e in enumerate(batch.errors) if e is None]
+        if errors == "raise" and len(ok) < len(names):
+            bad = next(i for i, e in enumerate(batch.errors) if e is not None)
+            raise ValidationFailed(batch.errors[bad] or "", field="domain")
+        logits = np.full(len(names), -np.inf)
+        if ok:
+            idx, valid = ngram_hashes([batch.folded[i] for i in ok])
+            logits[ok] = self.model.logits(idx, valid, batch.dense[ok]) - self.model.threshold
+        return [self._result(batch, i, float(logits[i])) for i in range(len(names))]
+
+    def _rules(self, batch: FeatureBatch, i: int) -> list[str]:
+        """Hand-checked strong evidence, cheap to test (most names have no brand)."""
+        fired = []
+        if batch.official_embedded[i]:
+            fired.append("official_domain_embedded")
+        hit = batch.brands[i]
+        if hit is not None:
+            row = batch.dense[i]
+            if batch.idn_lookalike[i]:
+                fired.append("brand_lookalike_letters")
+            if hit.where != "name" and row[_COL_FAKE_SUFFIX]:
+                fired.append("brand_subdomain_fake_suffix")
+            if (
+                len(hit.token) >= 5
+                and row[_COL_GOV_EDU] == 0
+                and any(row[c] for c in _COL_STRONG_LURES)
+            ):
+                fired.append("brand_with_lure")
+        return fired
+
+    def _result(self, batch: FeatureBatch, i: int, logit: float) -> DomainScore:
+        error = batch.errors[i]
+        if error is not None:
+            return DomainScore("", 0.0, False, None, None, (), error)
+        host = batch.hosts[i]
+        if batch.official[i]:
+            parts = batch.parts[i]
+            owner = self.extractor.official_owner(parts) if parts is not None else None
+            name = self.brand_names.get(owner or "", owner or "")
+            reason = (
+                f"Tên miền chính thức của {name} / Official domain of {name}"
+                if owner
+                else "Tên miền cơ quan nhà nước (.gov.vn) / Government domain (.gov.vn)"
+            )
+            return DomainScore(host, 0.0, False, None, None, (reason,))
+        if self.allow_list and self._allowed(host):
+            return DomainScore(
+                host, 0.0, False, None, None, ("Nằm trong danh sách cho phép / On the allow-list",)
+            )
+        rules = self._rules(batch, i) if self.config.use_rules else []
+        for rule in rules:
+            logit = max(logit, _RULE_MARGIN[rule])
+        score = 1.0 / (1.0 + math.exp(-max(min(logit, 50.0), -50.0)))
+        suspicious = logit >= self._cut
+        hit = batch.brands[i]
+        if not suspicious and hit is None:
+            # Most names: nothing to explain, keep the fast path cheap.
+            return DomainScore(host, score, False, None, None, ())
+        sig = batch.signals(i)
+        category = category_for(sig, self.extractor.matcher.sector) if suspicious else None
+        reasons = reasons_for(sig, rules, suspicious, score, self.brand_names)
+        brand = hit.brand if hit is not None else None
+        return DomainScore(
+            host, score, suspicious, brand, category, tuple(reasons), None, tuple(rules)
+        )
+
+
+_COL_FAKE_SUFFIX = DENSE_INDEX["fake_suffix_label"]
+_COL_GOV_EDU = DENSE_INDEX["suffix_gov_edu"]
+_COL_STRONG_LURES = tuple(DENSE_INDEX[f"lure_{k}"] for k in ("account", "loan", "prize", "task"))
+
+
+def shipped_model_path() -> Path:
+    return Path(str(resources.files("canhgiac.detectors.domains") / "data" / SHIPPED_MODEL))
+
+
+def build_extractor(registry: object | None = None) -> tuple[FeatureExtractor, dict[str, str]]:
+    """Feature extractor over the brand registry (the shipped one unless given)."""
+    if registry is None:
+        from canhgiac.indicators.brands import load_brand_registry
+
+        registry = load_brand_registry()
+    brands = brands_of(registry)
+    generic: frozenset[str] = getattr(registry, "name_only_aliases", frozenset())
+    official: frozenset[str] = registry.all_official_domains()  # type: ignore[attr-defined]
+    matcher = BrandMatcher(brands, generic)
+    owners = {d: b.key for b in brands for d in b.domains}
+    return FeatureExtractor(matcher, frozenset(official), owners), {
+        b.key: b.short_name for b in brands
+    }
+
+
+def build_scorer(config: DomainScorerConfig | None = None) -> DomainScorer:
+    config = config or DomainScorerConfig()
+    path = config.model_path or shipped_model_path()
+    if not path.is_file():
+        raise ValidationFailed(
+            f"Không tìm thấy mô hình tên miền {path} / domain model not found; "
+            "run `canhgiac detect domains train`",
+            field="model",
+        )
+    model = NameModel.load(path)
+    extractor, names = build_extractor()
+    return DomainScorer(model, extractor, config, names)
+
+
+@lru_cache(maxsize=8)
+def _cached(config: DomainScorerConfig) -> DomainScorer:
+    return build_scorer(config)
+
+
+def load_domain_scorer(config: DomainScorerConfig | None = None) -> DomainScorer:
+    """The scorer for ``config`` (default: shipped model), built once per process."""
+    return _cached(config or DomainScorerConfig())

@@ -1,0 +1,52 @@
+import pytest
+
+from canhgiac.detectors.domains.brand_match import BrandMatcher
+from canhgiac.indicators.brands import load_brand_registry
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    registry = load_brand_registry()
+    return BrandMatcher(registry.brands, registry.name_only_aliases)
+
+
+def find(matcher, stem):
+    """Stem = folded host without suffix; the last label is the registrable one."""
+    sub_length = stem.rfind(".") + 1
+    return matcher.find(stem, sub_length)
+
+
+@pytest.mark.parametrize(
+    ("stem", "brand", "where", "how"),
+    [
+        ("vaytinchap-tpbank", "tpbank", "name", "contains"),
+        ("acb.vn-home", "acb", "subdomain", "exact"),
+        ("vietconbank-online", "vietcombank", "name", "typo"),
+        ("vieitcombank", "vietcombank", "name", "typo"),
+        ("vietc0mbank", "vietcombank", "name", "digit_swap"),
+        ("acbonline", "acb", "name", "contains"),
+        ("shopee.vn-nhiemvu", "shopee", "subdomain", "exact"),
+    ],
+)
+def test_brand_found(matcher, stem, brand, where, how):
+    hit = find(matcher, stem)
+    assert hit is not None
+    assert (hit.brand, hit.where, hit.how) == (brand, where, how)
+
+
+@pytest.mark.parametrize("stem", ["jacbo", "cloud", "mobile", "garden", "reddit", "thptchuyen"])
+def test_short_or_common_words_are_not_brands(matcher, stem):
+    assert find(matcher, stem) is None
+
+
+def test_colliding_real_brands_are_not_typos_of_each_other(matcher):
+    # GPBank is a real bank one letter from VPBank: an exact token, not a typo.
+    hit = find(matcher, "gpbank")
+    assert hit is not None and hit.brand == "gpbank" and hit.how == "exact"
+    hit = find(matcher, "vpbank")
+    assert hit is not None and hit.brand == "vpbank"
+
+
+def test_batch_keeps_order(matcher):
+    hits = matcher.find_batch(["plainname", "tpbank-vay", "x"], [0, 0, 0])
+    assert hits[0] is None and hits[1] is not None and hits[2] is None

@@ -1,0 +1,100 @@
+import json
+
+from typer.testing import CliRunner
+
+from canhgiac.cli.main import app
+
+runner = CliRunner()
+
+
+def test_score_file_to_jsonl(tmp_path):
+    src = tmp_path / "names.txt"
+    src.write_text(
+        "acb.vn-home.xyz\ngoogle.com\n\nnot a domain\nvietcombank.com.vn\n", encoding="utf-8"
+    )
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(
+        app, ["detect", "domains", "score", "--input", str(src), "--output", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 5  # one per input line, blank lines included, in order
+    assert rows[0]["domain"] == "acb.vn-home.xyz" and rows[0]["is_suspicious"] is True
+    assert rows[0]["brand"] == "acb"
+    assert rows[1]["is_suspicious"] is False
+    assert "error" in rows[2] and "error" in rows[3]
+    assert rows[4]["is_suspicious"] is False
+    for row in rows:
+        assert {"domain", "score", "is_suspicious", "brand", "reasons"} <= row.keys()
+
+
+def test_score_stdin_to_stdout():
+    result = runner.invoke(
+        app,
+        ["detect", "domains", "score", "--input", "-", "--output", "-"],
+        input="789bet-vip.club\n",
+    )
+    assert result.exit_code == 0, result.output
+    row = json.loads(result.stdout.strip().splitlines()[-1])
+    assert row["domain"] == "789bet-vip.club"
+
+
+def test_missing_input_file_is_a_clear_error(tmp_path):
+    result = runner.invoke(
+        app, ["detect", "domains", "score", "--input", str(tmp_path / "nope.txt")]
+    )
+    assert result.exit_code == 1
+    assert "input" in result.output
+
+
+def test_evaluate_prints_figures(tmp_path):
+    pos = tmp_path / "pos.txt"
+    neg = tmp_path / "neg.txt"
+    pos.write_text("acb.vn-home.xyz\nvaytinchap-tpbank.xyz\n789bet-vip.club\n", encoding="utf-8")
+    neg.write_text(
+        "google.com\nwikipedia.org\nvnexpress.net\nvietcombank.com.vn\n", encoding="utf-8"
+    )
+    args = ["detect", "domains", "evaluate", "--positives", str(pos), "--negatives", str(neg)]
+    result = runner.invoke(app, [*args, "--base-rate", "0.01"])
+    assert result.exit_code == 0, result.output
+    assert "recall" in result.output and "false-positive rate" in result.output
+    assert "precision at base rate" in result.output and "threshold" in result.output
+    result = runner.invoke(app, [*args, "--json"])
+    data = json.loads(result.stdout)
+    assert data["recall"] == 1.0 and data["false_positives"] == 0
+    assert data["official_flagged"] == []
+
+
+def test_train_writes_a_loadable_model(tmp_path):
+    pos = tmp_path / "pos.txt"
+    neg = tmp_path / "neg.txt"
+    pos.write_text("\n".join(f"vaytien{i}-xacminh.xyz" for i in range(60)) + "\n", encoding="utf-8")
+    neg.write_text("\n".join(f"thuvien{i}sach.vn" for i in range(120)) + "\n", encoding="utf-8")
+    out = tmp_path / "model.npz"
+    result = runner.invoke(
+        app,
+        [
+            "detect",
+            "domains",
+            "train",
+            "--positives",
+            str(pos),
+            "--negatives",
+            str(neg),
+            "--output",
+            str(out),
+            "--no-authored",
+            "--target-fpr",
+            "0.01",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert out.is_file()
+    names = tmp_path / "n.txt"
+    names.write_text("vaytien999-xacminh.xyz\nthuvien999sach.vn\n", encoding="utf-8")
+    result = runner.invoke(
+        app, ["detect", "domains", "score", "--input", str(names), "--model", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.strip().splitlines()]
+    assert rows[0]["is_suspicious"] and not rows[1]["is_suspicious"]

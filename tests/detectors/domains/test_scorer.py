@@ -1,0 +1,129 @@
+import pytest
+
+from canhgiac.detectors.domains.scorer import (
+    DomainScorerConfig,
+    build_scorer,
+    load_domain_scorer,
+)
+from canhgiac.errors import ValidationFailed
+from canhgiac.indicators.brands import load_brand_registry
+
+
+@pytest.fixture(scope="module")
+def scorer():
+    return load_domain_scorer()
+
+
+def puny(host):
+    return ".".join(
+        label.encode("idna").decode("ascii") if not label.isascii() else label
+        for label in host.split(".")
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "brand"),
+    [
+        ("vaytinchap-tpbank.xyz", "tpbank"),
+        ("acb.vn-home.xyz", "acb"),
+        ("vietcombank.com.vn.xacminh-taikhoan.top", "vietcombank"),
+        ("vietc0mbank-hotro.com", "vietcombank"),
+        (puny("vietcombạnk.com"), "vietcombank"),
+    ],
+)
+def test_brand_scams_from_the_issue_are_flagged(scorer, name, brand):
+    result = scorer.score(name)
+    assert result.is_suspicious, result
+    assert result.brand == brand
+    assert result.category is not None
+    assert result.reasons and " / " in result.reasons[0]
+
+
+@pytest.mark.parametrize(
+    "name", ["789bet-vip.club", puny("shọpmobaviet.vn"), "nhanquatrian-khachhang.xyz"]
+)
+def test_brandless_scams_are_flagged(scorer, name):
+    assert scorer.score(name).is_suspicious
+
+
+def test_gambling_category(scorer):
+    result = scorer.score("789bet-vip.club")
+    assert result.category == "gambling"
+
+
+def test_every_official_domain_and_gov_vn_is_never_flagged(scorer):
+    registry = load_brand_registry()
+    names = []
+    for domain in registry.all_official_domains():
+        names += [domain, f"www.{domain}", f"ebank.{domain}", f"xacminh-login.{domain}"]
+    names += ["dichvucong.gov.vn", "vaytien-xacminh.bocongan.gov.vn", "abc.quangninh.gov.vn"]
+    results = scorer.score_many(names)
+    flagged = [r.domain for r in results if r.is_suspicious]
+    assert flagged == []
+    assert all(r.score == 0.0 for r in results)
+    assert results[0].reasons[0].startswith("Tên miền chính thức")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "google.com",
+        "wikipedia.org",
+        "vnexpress.net",
+        "thptchuyenlequydon.edu.vn",
+        "nhakhoaminhan.vn",
+    ],
+)
+def test_common_legitimate_names_pass(scorer, name):
+    assert not scorer.score(name).is_suspicious
+
+
+def test_allow_list_wins(scorer):
+    name = "vaytinchap-tpbank.xyz"
+    allowed = build_scorer(DomainScorerConfig(allow_list=frozenset({"tpbank.xyz", name})))
+    result = allowed.score("sub." + name)
+    assert not result.is_suspicious and result.score == 0.0
+    assert allowed.is_official_host(name)
+    assert scorer.score(name).is_suspicious
+
+
+def test_score_many_keeps_order_and_matches_score(scorer):
+    names = ["acb.vn-home.xyz", "google.com", "not a domain", "789bet-vip.club"]
+    results = scorer.score_many(names)
+    assert [r.domain for r in results] == ["acb.vn-home.xyz", "google.com", "", "789bet-vip.club"]
+    assert results[2].error and not results[2].is_suspicious
+    assert results[0].score == pytest.approx(scorer.score(names[0]).score)
+
+
+def test_bad_single_name_raises(scorer):
+    with pytest.raises(ValidationFailed) as info:
+        scorer.score("http://")
+    assert info.value.field == "domain"
+    with pytest.raises(ValidationFailed):
+        scorer.score_many(["ok.com", "bad name"], errors="raise")
+
+
+def test_urls_and_case_are_normalised(scorer):
+    a = scorer.score("HTTPS://ACB.VN-HOME.XYZ/login?x=1")
+    assert a.domain == "acb.vn-home.xyz" and a.is_suspicious
+
+
+def test_to_dict_has_the_cli_fields(scorer):
+    data = scorer.score("acb.vn-home.xyz").to_dict()
+    assert {"domain", "score", "is_suspicious", "brand", "reasons", "category"} <= data.keys()
+    assert 0.0 <= data["score"] <= 1.0
+
+
+def test_threshold_config(scorer):
+    strict = build_scorer(DomainScorerConfig(threshold=0.999))
+    lenient = build_scorer(DomainScorerConfig(threshold=0.001))
+    name = "shopkimcuong247.com"
+    base = scorer.score(name).score
+    assert strict.score(name).score == pytest.approx(base)
+    assert lenient.score(name).is_suspicious
+    with pytest.raises(ValidationFailed):
+        build_scorer(DomainScorerConfig(threshold=1.5))
+
+
+def test_loader_is_cached():
+    assert load_domain_scorer() is load_domain_scorer()

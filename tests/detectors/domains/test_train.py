@@ -1,0 +1,78 @@
+import numpy as np
+import pytest
+
+from canhgiac.detectors.domains.scorer import DomainScorer, build_extractor
+from canhgiac.detectors.domains.train import (
+    TrainingConfig,
+    read_names,
+    split_names,
+    threshold_for_fpr,
+    train_model,
+)
+from canhgiac.errors import ValidationFailed
+
+SCAM_WORDS = ["vaytien", "nhanqua", "xacminh", "hotro", "taixiu", "nohu", "trian", "bet"]
+LEGIT_WORDS = ["nhakhoa", "noithat", "thuvien", "truonghoc", "dulich", "benhvien", "sach", "cafe"]
+
+
+def make_names(words, suffixes, n, seed):
+    rng = np.random.default_rng(seed)
+    return [
+        f"{rng.choice(words)}{rng.choice(words)}{rng.integers(0, 99)}.{rng.choice(suffixes)}"
+        for _ in range(n)
+    ]
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return build_extractor()[0]
+
+
+def test_split_keeps_registrable_domains_together():
+    names = [f"s{i}.site{i % 7}.com" for i in range(200)] + ["a.example.org", "b.example.org"]
+    train, test = split_names(names, test_fraction=0.3, seed=1)
+    assert sorted(train + test) == sorted(names)
+    for name in test:
+        site = name.split(".", 1)[1]
+        assert not any(t.endswith("." + site) for t in train)
+    assert split_names(names, test_fraction=0.3, seed=1) == (train, test)
+
+
+def test_threshold_for_fpr():
+    neg = np.arange(1000, dtype=float)
+    t = threshold_for_fpr(neg, 0.01)
+    assert (neg >= t).sum() == 10
+    assert threshold_for_fpr(np.array([]), 0.01) == 0.0
+
+
+def test_tiny_training_learns_and_sets_threshold(extractor, tmp_path):
+    pos = make_names(SCAM_WORDS, ["xyz", "top", "vip"], 300, 1)
+    neg = make_names(LEGIT_WORDS, ["vn", "com.vn", "com"], 600, 2)
+    config = TrainingConfig(c=1.0, folds=2, use_authored=False, min_df=2, target_fpr=0.01)
+    model = train_model(extractor, pos, neg, config, sources=["synthetic"])
+    assert model.meta["positives"] == 300 and model.meta["sources"] == ["synthetic"]
+    scorer = DomainScorer(model, extractor)
+    fresh_pos = make_names(SCAM_WORDS, ["xyz", "top", "vip"], 100, 3)
+    fresh_neg = make_names(LEGIT_WORDS, ["vn", "com.vn", "com"], 100, 4)
+    recall = np.mean([s.is_suspicious for s in scorer.score_many(fresh_pos)])
+    fpr = np.mean([s.is_suspicious for s in scorer.score_many(fresh_neg)])
+    assert recall > 0.8 and fpr < 0.05
+    path = tmp_path / "tiny.npz"
+    model.save(path)
+    assert path.stat().st_size > 0
+
+
+def test_training_needs_both_classes(extractor):
+    with pytest.raises(ValidationFailed):
+        train_model(extractor, ["a.xyz"], [], TrainingConfig(use_authored=False))
+
+
+def test_read_names_skips_comments_and_bounds(tmp_path):
+    path = tmp_path / "list.txt"
+    path.write_text("# header\n\nexample.com\n  acb.vn-home.xyz  \n", encoding="utf-8")
+    assert read_names(path) == ["example.com", "acb.vn-home.xyz"]
+    with pytest.raises(ValidationFailed):
+        read_names(path, limit=1)
+    with pytest.raises(ValidationFailed) as info:
+        read_names(tmp_path / "missing.txt")
+    assert info.value.field == "input"
