@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import codecs
 import json
+import zlib
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
+from canhgiac.indicators.feeds.lines import CORRUPT_COMPRESSED
 from canhgiac.indicators.feeds.model import MAX_JSON_ITEM_BYTES, FeedProblem
 
 _CHUNK = 1 << 20
@@ -37,7 +39,10 @@ class _Reader:
     def more(self) -> bool:
         if self.eof:
             return False
-        chunk = self.stream.read(_CHUNK)
+        try:
+            chunk = self.stream.read(_CHUNK)
+        except (EOFError, OSError, zlib.error) as exc:  # truncated or corrupt gzip
+            raise _Corrupt(CORRUPT_COMPRESSED) from exc
         try:
             text = self.decoder.decode(chunk, final=not chunk)
         except UnicodeDecodeError as exc:
@@ -66,6 +71,11 @@ class _Reader:
             raise _Corrupt(f"cần '{char}', gặp '{found[:1]}' / expected '{char}', found '{found}'")
         self.pos += 1
 
+    def _number_may_continue(self, value: object, end: int) -> bool:
+        if self.eof or not _is_number(value):
+            return False
+        return all(ch in _NUMBER_CHARS for ch in self.buf[end:])
+
     def value(self) -> Any:
         """Decode the next complete JSON value, reading more text as needed."""
         self.peek()
@@ -80,10 +90,17 @@ class _Reader:
                 if not self.more():
                     raise _Corrupt(f"JSON hỏng / malformed JSON: {exc.msg}") from exc
                 continue
-            if end == len(self.buf) and not self.eof and self.more():
-                continue  # a number or literal may continue in the next chunk
+            if self._number_may_continue(value, end) and self.more():
+                continue  # "1" at a chunk's end may be the start of "1.5e3"
             self.pos = end
             return value
+
+
+_NUMBER_CHARS = frozenset("0123456789+-.eE")
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def iter_array(
@@ -141,5 +158,8 @@ def _descend(reader: _Reader, path: tuple[str, ...]) -> bool:
 def first_char(stream: BinaryIO) -> str:
     """The first non-blank character of a peekable stream, without consuming it."""
     peek = getattr(stream, "peek", None)
-    head = peek(64) if peek else b""
+    try:
+        head = peek(64) if peek else b""
+    except (EOFError, OSError, zlib.error):
+        return ""  # corrupt compressed data: the reader reports it
     return head.decode("utf-8", "ignore").lstrip("\ufeff" + _WS)[:1]

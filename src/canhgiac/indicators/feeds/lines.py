@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,6 +15,7 @@ from canhgiac.indicators.feeds.model import MAX_LINE_CHARS, FeedProblem
 FeedSource = Path | str | BinaryIO
 
 _GZIP_MAGIC = b"\x1f\x8b"
+CORRUPT_COMPRESSED = "dữ liệu nén hỏng / corrupt or truncated compressed data"
 
 
 @contextmanager
@@ -66,15 +68,20 @@ def iter_lines(
     limit = max_chars + 1
     line_no = 0
     while True:
-        raw = stream.readline(limit)
-        if not raw:
-            return
-        line_no += 1
-        if len(raw) == limit and not raw.endswith(b"\n"):
-            while True:  # drain the rest of the over-long line
+        try:
+            raw = stream.readline(limit)
+            too_long = len(raw) == limit and not raw.endswith(b"\n")
+            while too_long:  # drain the rest of the over-long line, never holding it
                 rest = stream.readline(limit)
                 if not rest or rest.endswith(b"\n"):
                     break
+        except (EOFError, OSError, zlib.error):  # truncated or corrupt gzip
+            yield FeedProblem(line_no + 1, CORRUPT_COMPRESSED, None, file)
+            return
+        if not raw:
+            return
+        line_no += 1
+        if too_long:
             yield FeedProblem(
                 line_no, f"dòng quá dài / line longer than {max_chars} bytes", None, file
             )
