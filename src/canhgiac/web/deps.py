@@ -56,11 +56,7 @@ def db_session(request: Request) -> Iterator[Session]:
     """The request's transaction: committed when the handler returns, rolled back on error."""
     with unit_of_work(app_session_factory(request)) as session:
         audit.set_actor(session, request_actor(request))
-        request.state.db = session
-        try:
-            yield session
-        finally:
-            request.state.db = None
+        yield session
 
 
 # Exit code runs when the endpoint finishes, before the response is sent, so the client
