@@ -122,6 +122,38 @@ def test_lookalike_hosts_are_not_official(reg, host):
     assert not reg.is_official_host(host)
 
 
+@pytest.mark.parametrize(
+    ("host", "key"),
+    [
+        ("sites.google.com", "google"),
+        ("docs.google.com", "google"),
+        ("forms.gle", "google"),
+        ("oa.zalo.me", "zalo"),
+        ("t.me", "telegram"),
+        ("www.facebook.com", "facebook"),
+        ("testflight.apple.com", "apple"),
+        ("www.chotot.com", "chotot"),
+    ],
+)
+def test_user_content_hosts_are_owned_but_not_official(reg, host, key):
+    assert reg.official_brand_for_host(host).key == key
+    assert reg.is_user_content_host(host)
+    assert not reg.is_official_host(host)
+
+
+def test_brand_own_hosts_stay_official(reg):
+    for host in ("accounts.google.com", "www.apple.com", "id.zalo.me.evil.vn"):
+        assert not reg.is_user_content_host(host)
+    assert reg.is_official_host("accounts.google.com")
+    assert not reg.is_official_host("id.zalo.me.evil.vn")
+
+
+def test_user_content_must_be_under_the_brand_domains():
+    entry = GOOD + "    user_content: [sites.other.vn]\n"
+    with pytest.raises(BrandDataError, match="user_content"):
+        build_registry([("t.yaml", _yaml(entry))])
+
+
 def test_any_gov_vn_host_is_official(reg):
     assert reg.is_official_host("hanoi.gov.vn")
     assert reg.is_official_host("dichvucong.quangninh.gov.vn")
@@ -267,6 +299,16 @@ def test_build_registry_rejects_bad_data_naming_file_and_entry(entries, message)
 def test_build_registry_rejects_unknown_sector():
     with pytest.raises(BrandDataError, match="unknown sector"):
         build_registry([("x.yaml", _yaml(GOOD, sector="casino"))])
+
+
+@pytest.mark.datasets
+def test_no_listed_scam_host_is_official():
+    path: Path = require_dataset("domains/scam_chongluadao_2022-12-31.txt")
+    reg = load_brand_registry()
+    with path.open(encoding="utf-8") as handle:
+        hosts = [line.strip() for line in handle if line.strip() and not line.startswith("#")]
+    assert len(hosts) > 10_000
+    assert [h for h in hosts if reg.is_official_host(h)] == []
 
 
 @pytest.mark.datasets

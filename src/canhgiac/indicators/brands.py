@@ -125,6 +125,9 @@ class BrandRegistry:
     # Aliases too generic to count as a mention in free text ("mb", "be", "quoc te")
     # but fine as an exact bank/brand name.
     name_only_aliases: frozenset[str] = frozenset()
+    # Hosts of official domains where anyone can publish (sites.google.com, t.me,
+    # facebook.com): the host is the brand's, the content is not.
+    user_content_domains: frozenset[str] = frozenset()
     _by_key: dict[str, Brand] = field(init=False, repr=False)
     _by_domain: dict[str, Brand] = field(init=False, repr=False)
     _by_bin: dict[str, Brand] = field(init=False, repr=False)
@@ -170,10 +173,24 @@ class BrandRegistry:
                 return brand
         return None
 
+    def is_user_content_host(self, host: str) -> bool:
+        """True when anyone can publish under this host (a page there proves nothing)."""
+        labels = _host_key(host).split(".")
+        return any(
+            ".".join(labels[i:]) in self.user_content_domains for i in range(len(labels) - 1)
+        )
+
     def is_official_host(self, host: str) -> bool:
+        """Everything served from this host is the brand's own (or a *.gov.vn host).
+
+        False for user-content hosts of official brands (``sites.google.com``,
+        ``facebook.com``): use :meth:`official_brand_for_host` for who owns the host.
+        """
         key = _host_key(host)
         if key.endswith(".gov.vn") and len(key) > len(".gov.vn"):
             return True
+        if self.is_user_content_host(key):
+            return False
         return self.official_brand_for_host(key) is not None
 
     def bank_by_bin(self, bin: str) -> Brand | None:
@@ -266,13 +283,15 @@ def _optional(raw: Mapping[str, Any], name: str) -> str | None:
     return None if value is None else str(value).strip()
 
 
-def _parse_brand(raw: object, sector: str, source: str, index: int) -> tuple[Brand, set[str]]:
+def _parse_brand(
+    raw: object, sector: str, source: str, index: int
+) -> tuple[Brand, set[str], set[str]]:
     if not isinstance(raw, dict):
         raise BrandDataError(f"{source}: entry #{index} is not a mapping")
     entry = str(raw.get("key") or f"#{index}")
     allowed = {
         "key", "name", "short_name", "aliases", "name_only_aliases", "domains", "sms_senders",
-        "hotlines", "bin", "swift", "similar_to", "sources", "sector",
+        "hotlines", "bin", "swift", "similar_to", "sources", "sector", "user_content",
     }  # fmt: skip
     unknown = set(raw) - allowed
     if unknown:
@@ -329,7 +348,11 @@ def _parse_brand(raw: object, sector: str, source: str, index: int) -> tuple[Bra
         similar_to=_str_list(raw, "similar_to", source, entry),
         sources=sources,
     )
-    return brand, {_phrase(a) for a in name_only}
+    user_content = _str_list(raw, "user_content", source, entry)
+    for host in user_content:
+        if not any(host == d or host.endswith("." + d) for d in domains):
+            raise _fail(source, entry, f"user_content host {host!r} is not under its domains")
+    return brand, {_phrase(a) for a in name_only}, set(user_content)
 
 
 def _iter_data_files() -> Iterator[tuple[str, str]]:
@@ -344,6 +367,7 @@ def build_registry(files: Iterable[tuple[str, str]]) -> BrandRegistry:
     brands: list[Brand] = []
     origin: dict[str, str] = {}
     name_only: set[str] = set()
+    user_content: set[str] = set()
     for source, text in files:
         doc = yaml.safe_load(text)
         if not isinstance(doc, dict) or not isinstance(doc.get("brands"), list):
@@ -352,15 +376,18 @@ def build_registry(files: Iterable[tuple[str, str]]) -> BrandRegistry:
         if sector not in SECTORS:
             raise BrandDataError(f"{source}: unknown sector {sector!r}")
         for index, raw in enumerate(doc["brands"], start=1):
-            brand, generic = _parse_brand(raw, sector, source, index)
+            brand, generic, hosted = _parse_brand(raw, sector, source, index)
             if brand.key in origin:
                 raise _fail(source, brand.key, f"duplicate key (also in {origin[brand.key]})")
             origin[brand.key] = source
             brands.append(brand)
             name_only |= generic
+            user_content |= hosted
     _cross_check(brands, origin)
     return BrandRegistry(
-        brands=_symmetric_similarity(brands), name_only_aliases=frozenset(name_only)
+        brands=_symmetric_similarity(brands),
+        name_only_aliases=frozenset(name_only),
+        user_content_domains=frozenset(user_content),
     )
 
 
