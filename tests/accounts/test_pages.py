@@ -62,6 +62,7 @@ def test_successful_login_sets_a_hardened_session_cookie(
     assert "HttpOnly" in cookie
     assert "SameSite=lax" in cookie or "SameSite=Lax" in cookie
     assert "Secure" not in cookie
+    assert "strict-transport-security" not in response.headers
     assert response.headers["location"].startswith("/")
     home = client.get("/")
     assert home.status_code == 200
@@ -82,6 +83,7 @@ def test_session_cookie_is_secure_when_configured(
     response = login(client, user.username, PASSWORD)
     cookie = next(h for h in response.headers.get_list("set-cookie") if h.startswith("cg_session="))
     assert "Secure" in cookie
+    assert response.headers["strict-transport-security"].startswith("max-age=")
 
 
 def test_wrong_password_is_refused_and_audited(

@@ -15,8 +15,8 @@ from fastapi.responses import Response
 from canhgiac.accounts import administration as admin
 from canhgiac.accounts.roles import AgencyKind, Role, Scope
 from canhgiac.errors import CanhgiacError, PermissionDenied, ValidationFailed
-from canhgiac.web.deps import DbSession, PagePrincipal
-from canhgiac.web.i18n import local_day_start, parse_local_date
+from canhgiac.web.deps import DbSession, PagePrincipal, request_locale
+from canhgiac.web.i18n import local_day_start, localised_message, parse_local_date
 from canhgiac.web.rendering import flash, redirect, render, translator
 
 router = APIRouter(prefix="/admin", include_in_schema=False)
@@ -302,7 +302,7 @@ def _set_active(
             raise
         db.rollback()
         response = redirect(f"/admin/users/{user_id}/edit")
-        flash(request, response, "error", exc.message)
+        flash(request, response, "error", localised_message(exc.message, request_locale(request)))
         return response
     response = redirect("/admin/users")
     message = (

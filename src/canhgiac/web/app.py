@@ -65,7 +65,7 @@ def create_app(
     # Added last = outermost: the size limit applies before anything reads the body, and
     # security headers are added to every response, including the size limit's own.
     app.add_middleware(BodySizeLimitMiddleware, max_body_bytes=settings.max_body_bytes)
-    app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(SecurityHeadersMiddleware, https=settings.cookie_secure)
     return app
 
 
