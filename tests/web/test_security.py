@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
@@ -169,3 +170,17 @@ def test_api_is_not_reachable_with_a_session_cookie(
     response = client.get("/api/v1/me")
     assert response.status_code == 401
     assert response.headers["www-authenticate"] == "Bearer"
+
+
+def test_app_from_env_builds_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from canhgiac.web.app import app_from_env
+
+    monkeypatch.chdir(tmp_path)  # no stray .env is read
+    monkeypatch.setenv("CANHGIAC_DATABASE_URL", f"sqlite:///{tmp_path / 'env.db'}")
+    monkeypatch.setenv("CANHGIAC_MAX_BODY_BYTES", "123")
+    app = app_from_env()
+    assert app.state.settings.max_body_bytes == 123
+    with TestClient(app) as client:
+        assert client.get("/healthz").json()["database"] == "ok"

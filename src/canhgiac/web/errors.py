@@ -13,6 +13,7 @@ from urllib.parse import quote
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import Scope
 
@@ -115,9 +116,11 @@ async def _domain_error(request: Request, exc: Exception) -> Response:
         return Response(status_code=303, headers={"location": f"/login{next_part}"})
     if isinstance(exc, PermissionDenied):
         action = getattr(exc, "audit_action", "access.denied")
-        record_refusal(
-            request, action, detail=f"{request.method} {request.url.path}: {exc.message}"[:500]
-        )
+        detail = f"{request.method} {request.url.path}: {exc.message}"[:500]
+        try:
+            await run_in_threadpool(record_refusal, request, action, detail=detail)
+        except Exception as audit_error:  # the refusal itself must still be answered
+            log.error("could not audit %s: %s", action, type(audit_error).__name__)
     if isinstance(exc, AuthenticationFailed) and is_api_path(request.url.path):
         return json_error(
             exc.status_code, exc.code, exc.message, exc.field, **{"WWW-Authenticate": "Bearer"}
