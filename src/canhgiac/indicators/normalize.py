@@ -36,6 +36,7 @@ from canhgiac.indicators.normalizers.social import (
 )
 from canhgiac.indicators.normalizers.urls import (
     UrlError,
+    browser_slashes,
     normalize_url,
     parse_url,
     url_indicator,
@@ -52,7 +53,7 @@ __all__ = [
 ]
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
-_CRYPTO_HINT = re.compile(r"^(?:[a-z0-9]+\s*:\s*)?(?:0x|bc1|BC1|[13T])[0-9A-Za-z]{24,}$")
+_CRYPTO_HINT = re.compile(r"^(?:[a-z0-9]+\s*:\s*)?(?:0x|bc1|[13t])[0-9a-z]{24,}$", re.I)
 _IP_PORT = re.compile(r"^\[?[0-9A-Fa-f:.]+\]?:\d{1,5}$")
 _HAS_DIGIT = re.compile(r"\d")
 
@@ -136,7 +137,7 @@ def _detect(text: str) -> NormalizedIndicator | None:
     found = social_from_handle(text) or (parse_ewallet(text) if _HAS_DIGIT.search(text) else None)
     if found is not None:
         return found
-    plain = undefang(text)
+    plain = browser_slashes(undefang(text))
     if "@" in plain and " " not in plain.strip():
         found = parse_email(plain)
         if found is not None:

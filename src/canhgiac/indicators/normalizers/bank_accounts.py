@@ -24,10 +24,25 @@ ACCOUNT_MARKER = re.compile(
     r"(?<![a-z0-9])(?:so\s*tai\s*khoan|so\s*tk|stk|tai\s*khoan|tk|"
     r"account(?:\s*(?:number|no))?|acct?)(?![a-z0-9])\.?"
 )
-_DIGIT_GROUP = re.compile(r"\d(?:[ .\-]?\d)*")
+_CONNECTOR = re.compile(r"(?<![a-z0-9])(?:so|la)(?![a-z0-9])")
+_DIGIT_GROUP = re.compile(r"\d+")
+_JOINERS = " .-"
 _KEYED = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9-]*)\s*:\s*(\d[\d .\-]*)\s*$")
 _FILLER = re.compile(r"^[\s:.,;()\[\]/\-–—#]*$")
 _TRIM = " \t:.,;()[]/-–—#"
+
+
+def digit_numbers(text: str) -> list[tuple[int, int]]:
+    """Spans of the numbers in ``text``: digit groups joined by one space, dot or dash
+    ("0123 456 789"), except that a long group starts a new number ("0123456789 0987654321")."""
+    spans: list[tuple[int, int]] = []
+    for match in _DIGIT_GROUP.finditer(text):
+        joined = spans and match.start() - spans[-1][1] == 1 and text[spans[-1][1]] in _JOINERS
+        if joined and len(match.group()) < 7:
+            spans[-1] = (spans[-1][0], match.end())
+            continue
+        spans.append(match.span())
+    return spans
 
 
 def bank_by_key(key: str) -> Brand | None:
@@ -81,6 +96,11 @@ def _account_digits(group: str, raw: str) -> str:
     return digits
 
 
+def _blank(text: str, start: int, end: int) -> str:
+    # Same length, so positions found in the folded text still line up.
+    return text[:start] + " " * (end - start) + text[end:]
+
+
 def normalize_bank_account(raw: str, *, explicit: bool = True) -> NormalizedIndicator:
     """``explicit``: the caller said this is a bank account, so bare digits are accepted."""
     check_length(raw)
@@ -90,22 +110,33 @@ def normalize_bank_account(raw: str, *, explicit: bool = True) -> NormalizedIndi
         if brand is None:
             reject("Không nhận ra ngân hàng", "Unknown bank", raw)
         return bank_account_indicator(brand, _account_digits(keyed.group(2), raw))
-    text = raw
-    has_marker = False
     # Blank out the markers (same length, so positions in ``text`` still line up).
-    for marker in ACCOUNT_MARKER.finditer(fold_in_place(raw)):
-        has_marker = True
-        blank = " " * (marker.end() - marker.start())
-        text = text[: marker.start()] + blank + text[marker.end() :]
-    groups = list(_DIGIT_GROUP.finditer(text))
-    if len(groups) != 1:
+    text = raw
+    folded = fold_in_place(raw)
+    markers = list(ACCOUNT_MARKER.finditer(folded))
+    has_marker = bool(markers)
+    for marker in markers:
+        text = _blank(text, marker.start(), marker.end())
+    plain = text
+    for word in _CONNECTOR.finditer(folded):  # "STK là …", "MB số …"
+        plain = _blank(plain, word.start(), word.end())
+    numbers = digit_numbers(text)
+    if len(numbers) != 1:
         reject("Không tìm thấy đúng một số tài khoản", "Expected exactly one account number", raw)
-    group = groups[0]
-    digits = _account_digits(group.group(), raw)
-    bank_text = (text[: group.start()] + " " + text[group.end() :]).strip(_TRIM)
+    start, end = numbers[0]
+    digits = _account_digits(text[start:end], raw)
+    bank_text = (text[:start] + " " + text[end:]).strip(_TRIM)
     brand = None
     if bank_text:
-        brand = find_bank(bank_text)
+        # Markers and connectors may belong to the bank's full name ("ngân hàng số của …",
+        # "tài khoản thanh toán …"): try the text with them, without, and without either.
+        variants = [raw, text, plain]
+        if len(markers) > 1:  # only the first or the last marker is the account marker
+            variants += [_blank(raw, m.start(), m.end()) for m in (markers[0], markers[-1])]
+        for variant in variants:
+            brand = find_bank((variant[:start] + " " + variant[end:]).strip(_TRIM))
+            if brand is not None:
+                break
         if brand is None:
             reject("Không nhận ra ngân hàng", "Unknown bank", bank_text)
     elif not (explicit or has_marker):

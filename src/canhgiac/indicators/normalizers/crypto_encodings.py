@@ -4,6 +4,7 @@ Keccak-256 hash behind Ethereum's EIP-55 checksum (hashlib's sha3_256 pads diffe
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
 BASE58_ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 _BASE58_INDEX = {c: i for i, c in enumerate(BASE58_ALPHABET)}
@@ -146,6 +147,7 @@ def keccak256(data: bytes) -> bytes:
     return out[:32]
 
 
+@lru_cache(maxsize=4096)  # pure-Python Keccak costs about a millisecond
 def eip55_checksum(address_hex: str) -> str:
     """``0x`` + the 40 hex digits with EIP-55 mixed-case checksum applied."""
     lower = address_hex.lower()

@@ -17,6 +17,7 @@ from canhgiac.indicators.normalizers.phones import parse_phone
 EWALLET_SECTOR = "ewallet"
 _WORDS = re.compile(r"[a-z0-9]+")
 _PHONE_PART = re.compile(r"\+?\d[\d\s.\-()]*\d")
+_WALLET_PREFIX = re.compile(r"^vi (?:dien tu )?")
 _TRIM = " \t:.,;()[]/-–—#"
 
 
@@ -38,19 +39,21 @@ def wallet_names() -> dict[str, Brand]:
 
 
 def find_wallet(text: str) -> Brand | None:
-    phrase = _phrase(text)
-    if phrase.startswith(("vi ", "vi dien tu ")):  # "ví MoMo", "ví điện tử MoMo"
-        phrase = phrase.split(" ", 2 if phrase.startswith("vi dien") else 1)[-1]
     names = wallet_names()
-    return names.get(phrase) or names.get(phrase.replace(" ", ""))
+    phrase = _phrase(text)
+    for candidate in (phrase, _WALLET_PREFIX.sub("", phrase)):  # "ví MoMo", "ví điện tử MoMo"
+        wallet = names.get(candidate) or names.get(candidate.replace(" ", ""))
+        if wallet is not None:
+            return wallet
+    return None
 
 
 def parse_ewallet(raw: str) -> NormalizedIndicator | None:
     """``None`` unless ``raw`` names a known wallet and a valid phone number."""
     matches = list(_PHONE_PART.finditer(raw))
-    if len(matches) != 1:
+    if not 1 <= len(matches) <= 2:  # two: a wallet name with digits ("Napas 247")
         return None
-    match = matches[0]
+    match = matches[-1]
     wallet_text = (raw[: match.start()] + " " + raw[match.end() :]).strip(_TRIM)
     if not wallet_text:
         return None

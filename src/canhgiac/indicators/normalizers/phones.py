@@ -76,11 +76,15 @@ def parse_phone(text: str, *, lenient: bool = False) -> Phone | None:
         number = phonenumbers.parse(cleaned, DEFAULT_REGION)
     except phonenumbers.NumberParseException:
         return None
-    if not (phonenumbers.is_valid_number(number) or (lenient and _possible(number))):
+    # Same test as ``is_valid_number``, without classifying the number twice.
+    found_region = phonenumbers.region_code_for_number(number)
+    number_type = phonenumbers.number_type(number)
+    valid = found_region is not None and number_type != PhoneNumberType.UNKNOWN
+    if not (valid or (lenient and _possible(number))):
         return None
-    region = phonenumbers.region_code_for_number(number) or (
-        DEFAULT_REGION if number.country_code == 84 else "ZZ"
-    )
+    if number.italian_leading_zero and not valid:
+        return None  # "00201…": a trunk/IDD prefix mistaken for part of the number
+    region = found_region or (DEFAULT_REGION if number.country_code == 84 else "ZZ")
     value = phonenumbers.format_number(number, PhoneNumberFormat.E164)
     if region == DEFAULT_REGION:
         display = phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
@@ -88,7 +92,7 @@ def parse_phone(text: str, *, lenient: bool = False) -> Phone | None:
             display = f"0{number.national_number}"
     else:
         display = phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
-    kind = _TYPE_NAMES.get(phonenumbers.number_type(number), "unknown")
+    kind = _TYPE_NAMES.get(number_type, "unknown")
     return Phone(value=value, display=display, region=region, type=kind)
 
 

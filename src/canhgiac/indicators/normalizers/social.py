@@ -31,7 +31,6 @@ from canhgiac.indicators.textfold import fold_in_place
 PLATFORM_DOMAINS = {
     "facebook.com": "facebook",
     "fb.com": "facebook",
-    "fb.me": "facebook",
     "zalo.me": "zalo",
     "tiktok.com": "tiktok",
     "t.me": "telegram",
@@ -39,8 +38,8 @@ PLATFORM_DOMAINS = {
     "telegram.dog": "telegram",
     "youtube.com": "youtube",
 }
-# Sub-domains that still serve profiles ("l.facebook.com" redirects, "vt.tiktok.com" is a
-# short link that needs the network to resolve: those stay URLs).
+# Sub-domains that still serve profiles ("l.facebook.com" redirects, "vt.tiktok.com" and
+# "fb.me" are short links that need the network to resolve: those stay URLs).
 _PROFILE_SUBDOMAINS = frozenset({"", "www", "m", "web", "mbasic", "mobile", "touch"})
 PLATFORM_WORDS = {
     "facebook": "facebook", "fb": "facebook", "face": "facebook", "zalo": "zalo",
@@ -207,6 +206,8 @@ def social_from_url(parts: UrlParts, *, account_only: bool) -> NormalizedIndicat
 def social_from_handle(text: str) -> NormalizedIndicator | None:
     """``Facebook: nguyenvana``, ``tele @abc``, ``zalo 0912 345 678``, ``youtube:@kenh``."""
     text = text.strip()
+    if not text[:1].isalpha():
+        return None
     folded = fold_in_place(text)
     match = _HANDLE_FORM.match(folded)
     if match is None:

@@ -118,9 +118,18 @@ def _canonical_host(host: str) -> str:
         raise UrlError(str(exc)) from exc
 
 
+def browser_slashes(text: str) -> str:
+    """Backslashes before the query become slashes, as browsers do for web URLs
+    (``https:\\\\evil.xyz\\login``); scammers rely on it."""
+    if "\\" not in text:
+        return text
+    head, question, query = text.partition("?")
+    return head.replace("\\", "/") + question + query
+
+
 def parse_url(text: str) -> UrlParts:
     """Split and canonicalise; a missing scheme means ``http``. Raises :class:`UrlError`."""
-    text = undefang(text).strip()
+    text = browser_slashes(undefang(text).strip())
     if not text or any(c in text for c in "\r\n\t"):
         raise UrlError("empty or multi-line")
     match = _SCHEME.match(text)
@@ -133,8 +142,6 @@ def parse_url(text: str) -> UrlParts:
         scheme, rest = "http", text
     if scheme not in SCHEMES:
         raise UrlError(f"scheme {scheme}")
-    # Browsers treat a backslash as a slash in these schemes; scammers rely on it.
-    rest = rest.replace("\\", "/")
     rest, _, _fragment = rest.partition("#")
     authority_end = len(rest)
     for sep in "/?":
