@@ -212,6 +212,11 @@ def test_brands_mentioned_whole_words(reg):
         "macbook giá rẻ",
         "Đông Nam Á và quốc tế",
         "acbd acbx xacb",
+        "Giao hàng nhanh, đóng gói cẩn thận",
+        "mình đang kiếm kem dưỡng",
+        "hàng VN/A chính hãng",
+        "khóc tè le",
+        "cho tốt hơn",
         "",
     ],
 )

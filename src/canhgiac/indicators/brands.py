@@ -43,6 +43,9 @@ _HOTLINE_RE = re.compile(r"^(\+\d{8,15}|\d{3,5})$")
 _SENDER_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._&-]{0,10}$")
 _WORD_RE = re.compile(r"[a-z0-9]+")
 _MAX_ALIAS_WORDS = 8
+_JOIN_SUFFIXES = frozenset(
+    {"bank", "pay", "money", "post", "express", "air", "airlines", "finance", "shop", "telecom"}
+)
 _NAME_PREFIXES = (
     "ngan hang thuong mai co phan ",
     "ngan hang tmcp ",
@@ -228,8 +231,9 @@ class BrandRegistry:
             for n in range(min(self._max_words, len(words) - i), 0, -1):
                 chunk = words[i : i + n]
                 brand = self._mentions.get(" ".join(chunk))
-                # "MB Bank" vs alias "mbbank": join multi-word chunks of real words only.
-                if brand is None and n > 1 and all(len(w) > 1 for w in chunk):
+                # "MB Bank" for alias "mbbank": join only before a brand-name suffix, so
+                # ordinary words never fuse into a name ("cho tốt" is not "chotot").
+                if brand is None and n > 1 and chunk[-1] in _JOIN_SUFFIXES:
                     brand = self._mentions.get("".join(chunk))
                 if brand is not None:
                     found.setdefault(brand.key, brand)
