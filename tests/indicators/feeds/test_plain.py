@@ -3,7 +3,11 @@ from __future__ import annotations
 import gzip
 import io
 
+import pytest
+
+from canhgiac.indicators.feeds import FeedEntry, FeedStats
 from canhgiac.indicators.feeds.formats import plain
+from tests.datasets_path import require_dataset
 from tests.indicators.feeds.helpers import split, values
 
 
@@ -59,3 +63,18 @@ def test_plain_handles_bom_crlf_and_inline_comments():
 
 def test_plain_empty_file():
     assert list(plain.parse(io.BytesIO(b""))) == []
+
+
+@pytest.mark.datasets
+def test_real_host_lists_parse_as_domains():
+    for relative in ("domains/scam_chongluadao_2022-12-31.txt", "domains/legit_tranco_part.txt"):
+        path = require_dataset(relative)
+        stats = FeedStats()
+        kinds: dict[str | None, int] = {}
+        for item in plain.parse(path):
+            stats.add(item)
+            if isinstance(item, FeedEntry):
+                kinds[item.kind_hint] = kinds.get(item.kind_hint, 0) + 1
+        assert stats.entries > 4_000, relative
+        assert stats.malformed <= stats.entries // 500, relative
+        assert kinds.get("domain", 0) >= stats.entries * 0.99, relative
