@@ -9,6 +9,8 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 _DOT_LIKE = {ord(c): "." for c in "\u3002\uff0e\uff61"}
 _TRANSLATE = {**_INVISIBLE, **_DOT_LIKE}
 
+_PLAIN = re.compile(r"[A-Za-z0-9.\-_:/?#=&%+~@!$,;']*")
+_DEFANGED_SCHEME_HINT = re.compile(r"xx|fxp", re.I)
 _SCHEME = re.compile(r"\bh(?:xx|XX|Xx|xX|\*\*|tt)p(s?)(?=\s*(?:\[:\]|\(:\)|\{:\}|:))", re.I)
 _FXP = re.compile(r"\bfxp(?=\s*(?:\[:\]|:)//)", re.I)
 _COLON_SLASHES = re.compile(r"(?:\[:\]|\(:\)|\{:\}|\[://\]|:\[//\])\s*(?://)?")
@@ -27,6 +29,8 @@ def undefang(text: str) -> str:
     characters and full-width dots. Meant for a single value or a short snippet: spaces
     around a dot are closed up, which would also join two sentences.
     """
+    if _PLAIN.fullmatch(text) and not _DEFANGED_SCHEME_HINT.search(text):
+        return text  # the common case: nothing to undo
     out = text.translate(_TRANSLATE)
     if "x" in out or "X" in out or "*" in out or "t" in out:
         out = _SCHEME.sub(lambda m: "http" + m.group(1), out)

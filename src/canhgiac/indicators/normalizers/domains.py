@@ -90,7 +90,10 @@ def registrable_domain(host: str) -> str:
         ascii_host = to_ascii_host(host)
     except HostError:
         ascii_host = host.strip().lower().rstrip(".")
-    result = _extractor()(ascii_host)
+    return _registrable(ascii_host, _extractor()(ascii_host))
+
+
+def _registrable(ascii_host: str, result: tldextract.tldextract.ExtractResult) -> str:
     if result.suffix and result.domain:
         return f"{result.domain}.{result.suffix}"
     if result.suffix:  # the host is itself a public suffix
@@ -124,14 +127,15 @@ def normalize_domain(raw: str, *, require_known_suffix: bool = False) -> Normali
         reject("Tên miền không hợp lệ", "Invalid domain name", raw)
     if not is_domain_like(host):
         reject("Tên miền không hợp lệ", "Invalid domain name", raw)
-    suffix = public_suffix(host)
-    if require_known_suffix and not suffix:
+    parts = _extractor()(host)
+    if require_known_suffix and not parts.suffix:
         reject("Tên miền có đuôi không xác định", "Domain with an unknown suffix", raw)
-    if host.startswith("www.") and host[4:] != suffix and is_domain_like(host[4:]):
+    if host.startswith("www.") and host[4:] != parts.suffix and is_domain_like(host[4:]):
         host = host[4:]
+        parts = _extractor()(host)
     return NormalizedIndicator(
         kind=IndicatorKind.DOMAIN,
         value=host,
         display=to_unicode_host(host),
-        extra={"registrable_domain": registrable_domain(host), "suffix": suffix},
+        extra={"registrable_domain": _registrable(host, parts), "suffix": parts.suffix},
     )
