@@ -340,3 +340,18 @@ def test_confirmed_dataset_domains_are_official():
     assert rows
     unknown = [r["website"] for r in rows if not reg.is_official_host(r["website"])]
     assert unknown == []
+
+
+@pytest.mark.datasets
+def test_every_dataset_bank_name_resolves():
+    path: Path = require_dataset("brands/vn-banks/banks_extracted_from_legianguyenit_banks.ts.csv")
+    reg = load_brand_registry()
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) > 40
+    unresolved = [
+        r["brandName"]
+        for r in rows
+        if reg.bank_by_name(r["brandName"]) is None and reg.bank_by_name(r["fullName"]) is None
+    ]
+    assert unresolved == []
