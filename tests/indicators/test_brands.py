@@ -355,3 +355,17 @@ def test_every_dataset_bank_name_resolves():
         if reg.bank_by_name(r["brandName"]) is None and reg.bank_by_name(r["fullName"]) is None
     ]
     assert unresolved == []
+
+
+@pytest.mark.datasets
+def test_every_dataset_ewallet_is_known():
+    path: Path = require_dataset("brands/vn-banks/vn-ewallet.json")
+    reg = load_brand_registry()
+    wallets = json.loads(path.read_text(encoding="utf-8"))["ewallets"]
+    assert wallets
+    unknown = [
+        w["name"]
+        for w in wallets
+        if not any(b.sector == "ewallet" for b in reg.brands_mentioned(w["name"]))
+    ]
+    assert unknown == []
