@@ -168,7 +168,7 @@ def add_file(
         rejects = "canhgiac_rejects"
         events = zeek_tsv_sql(path, header, rejects=rejects)
         good = _stage(con, AGG_SQL.format(events=events), table)
-        bad = con.execute(f"SELECT count(*) FROM {rejects}").fetchone()
+        bad = con.execute(f"SELECT count(DISTINCT line) FROM {rejects}").fetchone()
         stats.malformed = int(bad[0]) if bad else 0
         stats.lines = good + stats.malformed
         con.execute(f"DROP TABLE IF EXISTS {rejects}; DROP TABLE IF EXISTS {rejects}_scan")
