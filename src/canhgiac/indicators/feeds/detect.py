@@ -17,6 +17,7 @@ _IPV4 = re.compile(
     r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}"
 )
 _IPV4_PORT = re.compile(rf"({_IPV4.pattern}):(\d{{1,5}})")
+IPV4_WITH_PORT = re.compile(rf"({_IPV4.pattern})(?::(\d{{1,5}}))?")
 _IPV4_CIDR = re.compile(rf"{_IPV4.pattern}/(?:3[0-2]|[12]?\d)")
 _IPV6_PORT = re.compile(r"\[([0-9A-Fa-f:.]+)\]:(\d{1,5})")
 # Host names: unicode letters allowed (IDN), underscores tolerated (seen in real trails),

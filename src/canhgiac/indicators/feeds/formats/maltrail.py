@@ -14,6 +14,8 @@ from pathlib import Path
 
 from canhgiac.indicators.feeds.detect import (
     DOMAIN,
+    IP,
+    IPV4_WITH_PORT,
     SIMPLE_DOMAIN,
     guess_kind,
     is_plain_host,
@@ -98,6 +100,14 @@ def _item(
             return FeedProblem(line_no, "dòng trống / empty line", None, file, skipped=True)
     if plain_domain(line):
         return FeedEntry(line_no, line, DOMAIN, category, family, None, NO_EXTRA, file)
+    address = IPV4_WITH_PORT.fullmatch(line)  # second most common: 1.2.3.4 and 1.2.3.4:80
+    if address is not None:
+        port = address.group(2)
+        if port is None:
+            return FeedEntry(line_no, line, IP, category, family, None, NO_EXTRA, file)
+        if 0 < int(port) < 65536:
+            ip, extra = address.group(1), {"port": int(port)}
+            return FeedEntry(line_no, ip, IP, category, family, None, extra, file)
     if is_plain_host(line):
         pass
     elif " " in line or "\t" in line:
