@@ -9,7 +9,7 @@ from canhgiac.accounts.audit import list_events
 from canhgiac.db.base import utcnow
 from canhgiac.errors import ValidationFailed
 from canhgiac.indicators import store
-from canhgiac.indicators.bulk import BulkRow, age_out_source, bulk_upsert
+from canhgiac.indicators.bulk import BulkRow, bulk_upsert
 from canhgiac.indicators.models import Indicator, IndicatorSource
 
 pytestmark = pytest.mark.db
@@ -80,11 +80,13 @@ def test_merge_moves_sources_and_counts(db):
 
 def test_bulk_upsert_is_idempotent_and_set_based(db):
     first = bulk_upsert(db, _rows(["a.xyz", "b.xyz", "a.xyz"]), source="feed-x")
-    assert (first.created, first.refreshed) == (2, 0)
+    assert (first.rows, first.distinct, first.created, first.linked) == (3, 2, 2, 2)
     second = bulk_upsert(db, _rows(["a.xyz", "b.xyz"]), source="feed-x")
-    assert (second.created, second.refreshed) == (0, 2)
+    assert (second.created, second.linked, second.revived, second.unchanged) == (0, 0, 0, 2)
+    other = bulk_upsert(db, _rows(["b.xyz"]), source="feed-other")
+    assert (other.created, other.linked) == (0, 1)
     assert db.scalar(select(func.count()).select_from(Indicator)) == 2
-    assert db.scalar(select(func.count()).select_from(IndicatorSource)) == 2
+    assert db.scalar(select(func.count()).select_from(IndicatorSource)) == 3
     assert list_events(db, action="indicators.bulk_import")
 
 
@@ -99,18 +101,18 @@ def test_bulk_never_overrides_analyst_decisions(db):
 
 def test_entries_missing_from_a_feed_age_out_not_deleted(db):
     t0 = utcnow() - timedelta(days=1)
-    bulk_upsert(db, _rows(["stay.xyz", "gone.xyz"]), source="feed-y", now=t0)
-    t1 = utcnow()
-    bulk_upsert(db, _rows(["stay.xyz"]), source="feed-y", now=t1)
-    assert age_out_source(db, source="feed-y", seen_before=t1) == 1
+    bulk_upsert(db, _rows(["stay.xyz", "gone.xyz"]), source="feed-y", now=t0, full_snapshot=True)
+    result = bulk_upsert(db, _rows(["stay.xyz"]), source="feed-y", full_snapshot=True)
+    assert result.aged_out == 1
     gone = db.scalar(select(Indicator).where(Indicator.value == "gone.xyz"))
     stay = db.scalar(select(Indicator).where(Indicator.value == "stay.xyz"))
     assert gone.status == "expired" and stay.status == "verified"
     assert not gone.sources[0].active
     # It comes back when the feed lists it again.
-    bulk_upsert(db, _rows(["gone.xyz"]), source="feed-y")
+    back = bulk_upsert(db, _rows(["gone.xyz", "stay.xyz"]), source="feed-y", full_snapshot=True)
+    assert back.revived == 2 and back.aged_out == 0
     db.refresh(gone)
-    assert gone.status == "verified"
+    assert gone.status == "verified" and gone.sources[0].active
 
 
 def test_search(db):

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import event, inspect, select
+from sqlalchemy import event, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from canhgiac.accounts.models import AuditEvent, WebSession
@@ -180,7 +180,7 @@ def _audit_flush(session: Session, _flush_context: Any) -> None:
         if not isinstance(obj, UNAUDITED_MODELS):
             add("delete", obj, _snapshot(obj), None)
     if rows:
-        session.connection().execute(AuditEvent.__table__.insert(), rows)
+        session.connection().execute(insert(AuditEvent), rows)
 
 
 _installed = False

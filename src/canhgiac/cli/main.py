@@ -29,7 +29,9 @@ SUBCOMMANDS: list[tuple[str, str, str]] = [
     ("demo", "canhgiac.cli.demo_cmd", "Dữ liệu mẫu / demo data"),
     ("serve", "canhgiac.cli.serve_cmd:serve", "Chạy máy chủ web / serve the web app"),
     ("worker", "canhgiac.cli.worker_cmd", "Tác vụ nền / background jobs"),
+    ("lookup", "canhgiac.cli.lookup_cmd:lookup", "Tra cứu / public look-up"),
     ("detect", "canhgiac.cli.detect_cmd", "Bộ phát hiện / detectors"),
+    ("monitor", "canhgiac.cli.monitor_cmd", "Giám sát an toàn mạng (miniSOC) / network monitoring"),
     ("indicators", "canhgiac.cli.indicators_cmd", "Chỉ dấu: chuẩn hóa, nhập, tra cứu / indicators"),
 ]
 

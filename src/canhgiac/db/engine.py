@@ -23,6 +23,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # Temporary tables (bulk staging) and sorts in memory rather than temp files.
+    cursor.execute("PRAGMA temp_store=MEMORY")
     cursor.close()
 
 

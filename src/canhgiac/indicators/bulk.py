@@ -1,53 +1,35 @@
-"""Set-based bulk upsert of indicators: a staging table and two INSERT … ON CONFLICT statements.
+"""Set-based bulk merge of indicators: stage, then a handful of INSERT … SELECT statements.
 
-Importing 1.6 million indicators must not be a million ORM round-trips. Rows go into a
-temporary staging table in large executemany batches, then one statement merges them into
-``indicators`` and one into ``indicator_sources``. Re-importing the same entries changes
-nothing but ``last_seen``; analysts' status decisions are never overwritten.
+Importing 1.6 million indicators must not be a million ORM round-trips. Rows stream into a
+temporary staging table in large batches (executemany on SQLite, COPY on PostgreSQL); then
+each step is one statement over the whole set:
+
+1. de-duplicate the staged rows (``stage_u``);
+2. insert indicators that do not exist yet;
+3. revive indicators that had expired and are listed again;
+4. link every staged indicator to this source (new links only) and reactivate old ones;
+5. for a full snapshot of a feed, deactivate links whose entries disappeared (age out).
+
+Entries already present and active are not written at all, so re-importing the same feed
+changes nothing. Analysts' status decisions are never overwritten.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import (
-    Column,
-    DateTime,
-    MetaData,
-    String,
-    Table,
-    and_,
-    case,
-    exists,
-    func,
-    insert,
-    literal,
-    select,
-    true,
-    update,
-)
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import bindparam, text
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from canhgiac.accounts import audit
-from canhgiac.db.base import utcnow
-from canhgiac.indicators.models import Indicator, IndicatorSource
+from canhgiac.db.base import UTCDateTime, utcnow
 
 BATCH_ROWS = 50_000
-_stage_md = MetaData()
-STAGE = Table(
-    "stage_indicators",
-    _stage_md,
-    Column("kind", String(16)),
-    Column("value", String(2048)),
-    Column("display", String(2048)),
-    Column("category", String(64)),
-    Column("family", String(128)),
-    Column("reference", String(1024)),
-    prefixes=["TEMPORARY"],
-)
+STAGE_COLUMNS = ("kind", "value", "display", "category", "family", "reference")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,140 +44,63 @@ class BulkRow:
 
 @dataclass
 class BulkResult:
-    rows: int = 0  # rows handed in (after de-duplication within the batch)
+    rows: int = 0  # rows handed in
+    distinct: int = 0  # distinct (kind, value) among them
     created: int = 0  # indicators that did not exist before
-    refreshed: int = 0  # existing indicators seen again
-    aged_out: int = 0  # source entries no longer present in the feed
+    linked: int = 0  # new (indicator, source) links
+    revived: int = 0  # expired indicators listed again, or inactive links reactivated
+    aged_out: int = 0  # links whose entries disappeared from a full snapshot
+
+    @property
+    def unchanged(self) -> int:
+        return self.distinct - self.created
 
 
-def _dialect_insert(session: Session):  # type: ignore[no-untyped-def]
-    return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+def _exec(conn: Connection, sql: str, **params: Any) -> int:
+    stmt = text(sql)
+    typed = [
+        bindparam(k, type_=UTCDateTime()) for k, v in params.items() if isinstance(v, datetime)
+    ]
+    if typed:
+        stmt = stmt.bindparams(*typed)
+    return int(conn.execute(stmt, params).rowcount or 0)
 
 
-def _ensure_stage(session: Session) -> None:
-    conn = session.connection()
-    STAGE.drop(conn, checkfirst=True)
-    STAGE.create(conn)
+def _create_stage(conn: Connection) -> None:
+    if conn.dialect.name == "sqlite":
+        # Index building over millions of rows wants more than the default 2 MB page cache.
+        conn.exec_driver_sql("PRAGMA cache_size = -262144")
+    conn.exec_driver_sql("DROP TABLE IF EXISTS stage_rows")
+    conn.exec_driver_sql(
+        "CREATE TEMPORARY TABLE stage_rows (kind VARCHAR(16), value VARCHAR(2048), display VARCHAR(2048), "
+        "category VARCHAR(64), family VARCHAR(128), reference VARCHAR(1024))"
+    )
 
 
-def _merge_stage(
-    session: Session,
-    *,
-    source: str,
-    feed_id: int | None,
-    status: str,
-    confidence: int,
-    now: datetime,
-) -> tuple[int, int]:
-    dialect_insert = _dialect_insert(session)
-    ind = Indicator.__table__
-    staged = select(STAGE.c.kind, STAGE.c.value).distinct().subquery()
-    total = session.scalar(select(func.count()).select_from(staged)) or 0
-    existing = (
-        session.scalar(
-            select(func.count())
-            .select_from(staged)
-            .where(exists().where(and_(ind.c.kind == staged.c.kind, ind.c.value == staged.c.value)))
-        )
-        or 0
-    )
-    now_param = literal(now, DateTime(timezone=True))
-    grouped = (
-        select(
-            STAGE.c.kind,
-            STAGE.c.value,
-            func.min(STAGE.c.display),
-            func.min(STAGE.c.category),
-            func.min(STAGE.c.family),
-            literal(status),
-            literal(confidence),
-            literal("clear"),
-            now_param,
-            now_param,
-            literal(0),
-            now_param,
-            now_param,
-        )
-        .where(true())
-        .group_by(STAGE.c.kind, STAGE.c.value)
-    )
-    stmt = dialect_insert(ind).from_select(
-        [
-            "kind",
-            "value",
-            "display",
-            "category",
-            "family",
-            "status",
-            "confidence",
-            "tlp",
-            "first_seen",
-            "last_seen",
-            "report_count",
-            "created_at",
-            "updated_at",
-        ],
-        grouped,
-    )
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["kind", "value"],
-        set_={
-            "last_seen": stmt.excluded.last_seen,
-            "updated_at": stmt.excluded.updated_at,
-            "category": func.coalesce(ind.c.category, stmt.excluded.category),
-            "family": func.coalesce(ind.c.family, stmt.excluded.family),
-            # An indicator that aged out and reappears in a feed comes back.
-            "status": case((ind.c.status == "expired", stmt.excluded.status), else_=ind.c.status),
-        },
-    )
-    session.execute(stmt)
+def _load_stage(conn: Connection, batch: list[tuple[Any, ...]]) -> None:
+    if conn.dialect.name == "postgresql":
+        pg: Any = conn.connection.dbapi_connection  # psycopg 3: COPY is its fastest path
+        with (
+            pg.cursor() as cur,
+            cur.copy(f"COPY stage_rows ({', '.join(STAGE_COLUMNS)}) FROM STDIN") as copy,
+        ):
+            for row in batch:
+                copy.write_row(row)
+        return
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    cursor = raw.cursor()
+    try:
+        cursor.executemany("INSERT INTO stage_rows VALUES (?, ?, ?, ?, ?, ?)", batch)
+    finally:
+        cursor.close()
 
-    src = IndicatorSource.__table__
-    joined = (
-        select(
-            ind.c.id,
-            literal(source),
-            literal(feed_id),
-            func.min(STAGE.c.category),
-            func.min(STAGE.c.family),
-            func.min(STAGE.c.reference),
-            now_param,
-            now_param,
-            literal(True),
-        )
-        .select_from(
-            STAGE.join(ind, and_(ind.c.kind == STAGE.c.kind, ind.c.value == STAGE.c.value))
-        )
-        .where(true())
-        .group_by(ind.c.id)
-    )
-    src_stmt = dialect_insert(src).from_select(
-        [
-            "indicator_id",
-            "source",
-            "feed_id",
-            "category",
-            "family",
-            "reference",
-            "first_seen",
-            "last_seen",
-            "active",
-        ],
-        joined,
-    )
-    src_stmt = src_stmt.on_conflict_do_update(
-        index_elements=["indicator_id", "source"],
-        set_={
-            "last_seen": src_stmt.excluded.last_seen,
-            "active": src_stmt.excluded.active,
-            "category": src_stmt.excluded.category,
-            "family": src_stmt.excluded.family,
-            "feed_id": src_stmt.excluded.feed_id,
-        },
-    )
-    session.execute(src_stmt)
-    session.execute(STAGE.delete())
-    return total - existing, existing
+
+def _as_tuple(row: BulkRow | Sequence[str | None]) -> tuple[Any, ...]:
+    if isinstance(row, BulkRow):
+        return (row.kind, row.value, row.display, row.category, row.family, row.reference)
+    padded = tuple(row) + (None,) * (len(STAGE_COLUMNS) - len(row))
+    return padded[: len(STAGE_COLUMNS)]
 
 
 def bulk_upsert(
@@ -206,75 +111,137 @@ def bulk_upsert(
     feed_id: int | None = None,
     status: str = "verified",
     confidence: int = 70,
+    full_snapshot: bool | Callable[[int], bool] = False,
     now: datetime | None = None,
 ) -> BulkResult:
-    """Merge ``rows`` into the store. Rows are BulkRow or (kind, value, display, category, family, reference)."""
+    """Merge ``rows`` (BulkRow or (kind, value, display, category, family, reference)) into the store.
+
+    With ``full_snapshot`` the rows are everything ``source`` lists today, and its links to
+    indicators not among them are deactivated (indicators left with no active source and
+    no analyst decision expire). It may be a guard called with the number of distinct rows,
+    so a feed that suddenly shrank does not age out everything it dropped.
+    """
     now = now or utcnow()
-    result = BulkResult()
-    _ensure_stage(session)
     conn = session.connection()
-    batch: list[dict[str, str | None]] = []
-    keys = ("kind", "value", "display", "category", "family", "reference")
-
-    def flush() -> None:
-        if not batch:
-            return
-        conn.execute(insert(STAGE), batch)
-        created, refreshed = _merge_stage(
-            session, source=source, feed_id=feed_id, status=status, confidence=confidence, now=now
-        )
-        result.created += created
-        result.refreshed += refreshed
-        batch.clear()
-
+    result = BulkResult()
+    _create_stage(conn)
+    batch: list[tuple[Any, ...]] = []
     for row in rows:
-        if isinstance(row, BulkRow):
-            batch.append(
-                {
-                    "kind": row.kind,
-                    "value": row.value,
-                    "display": row.display,
-                    "category": row.category,
-                    "family": row.family,
-                    "reference": row.reference,
-                }
-            )
-        else:
-            batch.append(dict(zip(keys, row, strict=False)))
-        result.rows += 1
+        batch.append(_as_tuple(row))
         if len(batch) >= BATCH_ROWS:
-            flush()
-    flush()
-    STAGE.drop(conn, checkfirst=True)
+            _load_stage(conn, batch)
+            result.rows += len(batch)
+            batch.clear()
+    if batch:
+        _load_stage(conn, batch)
+        result.rows += len(batch)
+
+    conn.exec_driver_sql("DROP TABLE IF EXISTS stage_u")
+    conn.exec_driver_sql(
+        "CREATE TEMPORARY TABLE stage_u AS SELECT kind, value, MIN(display) AS display, "
+        "MIN(category) AS category, MIN(family) AS family, MIN(reference) AS reference "
+        "FROM stage_rows GROUP BY kind, value ORDER BY kind, value"
+    )
+    conn.exec_driver_sql("DROP TABLE stage_rows")
+    result.distinct = int(conn.exec_driver_sql("SELECT COUNT(*) FROM stage_u").scalar() or 0)
+
+    result.created = _exec(
+        conn,
+        "INSERT INTO indicators (kind, value, display, category, family, status, confidence, tlp, "
+        "first_seen, last_seen, report_count, created_at, updated_at) "
+        "SELECT s.kind, s.value, s.display, s.category, s.family, CAST(:status AS VARCHAR(16)), "
+        "CAST(:confidence AS INTEGER), 'clear', "
+        ":now, :now, 0, :now, :now FROM stage_u s "
+        "WHERE NOT EXISTS (SELECT 1 FROM indicators i WHERE i.kind = s.kind AND i.value = s.value) "
+        "ORDER BY s.kind, s.value "
+        "ON CONFLICT (kind, value) DO NOTHING",
+        status=status,
+        confidence=confidence,
+        now=now,
+    )
+    # The ids of every staged indicator, for the link steps.
+    conn.exec_driver_sql("DROP TABLE IF EXISTS stage_ids")
+    conn.exec_driver_sql(
+        "CREATE TEMPORARY TABLE stage_ids AS SELECT i.id AS id, i.status AS status, s.category AS category, "
+        "s.family AS family, s.reference AS reference "
+        "FROM stage_u s JOIN indicators i ON i.kind = s.kind AND i.value = s.value "
+        "WHERE i.merged_into_id IS NULL ORDER BY i.id"
+    )
+    conn.exec_driver_sql("CREATE UNIQUE INDEX stage_ids_id ON stage_ids (id)")
+    conn.exec_driver_sql("DROP TABLE stage_u")
+
+    result.revived = _exec(
+        conn,
+        "UPDATE indicators SET status = :status, updated_at = :now "
+        "WHERE status = 'expired' AND id IN (SELECT id FROM stage_ids WHERE status = 'expired')",
+        status=status,
+        now=now,
+    )
+    result.linked = _exec(
+        conn,
+        "INSERT INTO indicator_sources (indicator_id, source, feed_id, category, family, reference, "
+        "first_seen, last_seen, active) "
+        "SELECT t.id, CAST(:source AS VARCHAR(128)), CAST(:feed_id AS INTEGER), t.category, t.family, "
+        "t.reference, :now, :now, :active FROM stage_ids t "
+        "WHERE NOT EXISTS (SELECT 1 FROM indicator_sources x WHERE x.indicator_id = t.id AND x.source = :source) "
+        "ORDER BY t.id "
+        "ON CONFLICT (indicator_id, source) DO NOTHING",
+        source=source,
+        feed_id=feed_id,
+        now=now,
+        active=True,
+    )
+    result.revived += _exec(
+        conn,
+        "UPDATE indicator_sources SET active = :active, last_seen = :now "
+        "WHERE source = :source AND active = :inactive AND indicator_id IN (SELECT id FROM stage_ids)",
+        source=source,
+        now=now,
+        active=True,
+        inactive=False,
+    )
+    if full_snapshot(result.distinct) if callable(full_snapshot) else full_snapshot:
+        result.aged_out = age_out_missing(conn, source=source, now=now)
+    conn.exec_driver_sql("DROP TABLE stage_ids")
     audit.record(
         session,
         "indicators.bulk_import",
         entity_type="indicator_sources",
         entity_id=source,
-        detail=f"rows={result.rows} created={result.created} refreshed={result.refreshed}",
+        detail=(
+            f"rows={result.rows} distinct={result.distinct} created={result.created} "
+            f"linked={result.linked} revived={result.revived} aged_out={result.aged_out}"
+        ),
     )
     return result
 
 
-def age_out_source(session: Session, *, source: str, seen_before: datetime) -> int:
-    """Entries of ``source`` not seen in the latest full import become inactive (never deleted).
-
-    Indicators left with no active source and no analyst decision expire.
-    """
-    src = IndicatorSource.__table__
-    ind = Indicator.__table__
-    stale = and_(src.c.source == source, src.c.active.is_(True), src.c.last_seen < seen_before)
-    aged = session.execute(update(src).where(stale).values(active=False)).rowcount or 0
+def age_out_missing(conn: Connection, *, source: str, now: datetime) -> int:
+    """Deactivate ``source``'s links to indicators not in ``stage_ids``; expire orphans."""
+    conn.exec_driver_sql("DROP TABLE IF EXISTS stage_gone")
+    _exec(
+        conn,
+        "CREATE TEMPORARY TABLE stage_gone AS SELECT indicator_id AS id FROM indicator_sources "
+        "WHERE source = :source AND active = :active AND indicator_id NOT IN (SELECT id FROM stage_ids)",
+        source=source,
+        active=True,
+    )
+    aged = _exec(
+        conn,
+        "UPDATE indicator_sources SET active = :inactive "
+        "WHERE source = :source AND indicator_id IN (SELECT id FROM stage_gone)",
+        source=source,
+        inactive=False,
+    )
     if aged:
-        no_active_source = ~exists().where(
-            and_(src.c.indicator_id == ind.c.id, src.c.active.is_(True))
+        _exec(
+            conn,
+            "UPDATE indicators SET status = 'expired', updated_at = :now "
+            "WHERE id IN (SELECT id FROM stage_gone) AND status IN ('reported', 'verified') "
+            "AND NOT EXISTS (SELECT 1 FROM indicator_sources x WHERE x.indicator_id = indicators.id "
+            "AND x.active = :active)",
+            now=now,
+            active=True,
         )
-        from_this_source = exists().where(
-            and_(src.c.indicator_id == ind.c.id, src.c.source == source)
-        )
-        session.execute(
-            update(ind)
-            .where(ind.c.status.in_(("reported", "verified")), no_active_source, from_this_source)
-            .values(status="expired", updated_at=utcnow())
-        )
-    return int(aged)
+    conn.exec_driver_sql("DROP TABLE stage_gone")
+    return aged

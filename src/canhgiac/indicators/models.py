@@ -57,9 +57,9 @@ class IndicatorSource(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     indicator_id: Mapped[int] = mapped_column(
-        ForeignKey("indicators.id", ondelete="CASCADE"), index=True
-    )
-    source: Mapped[str] = mapped_column(String(128), index=True)
+        ForeignKey("indicators.id", ondelete="CASCADE")
+    )  # indexed as the prefix of the (indicator_id, source) unique constraint
+    source: Mapped[str] = mapped_column(String(128))
     feed_id: Mapped[int | None] = mapped_column(ForeignKey("feeds.id", ondelete="SET NULL"))
     category: Mapped[str | None] = mapped_column(String(64))
     family: Mapped[str | None] = mapped_column(String(128))

@@ -1,8 +1,8 @@
 """indicators
 
-Revision ID: 6ec4345ce40d
+Revision ID: 18b15702714c
 Revises: ecc8db7a70b3
-Create Date: 2026-11-24 03:46:16.788165
+Create Date: 2026-11-24 03:52:39.731420
 """
 
 from collections.abc import Sequence
@@ -12,7 +12,7 @@ from alembic import op
 
 import canhgiac.db.base
 
-revision: str = "6ec4345ce40d"
+revision: str = "18b15702714c"
 down_revision: str | None = "ecc8db7a70b3"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -145,12 +145,6 @@ def upgrade() -> None:
             "indicator_id", "source", name=op.f("uq_indicator_sources_indicator_id_source")
         ),
     )
-    with op.batch_alter_table("indicator_sources", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_indicator_sources_indicator_id"), ["indicator_id"], unique=False
-        )
-        batch_op.create_index(batch_op.f("ix_indicator_sources_source"), ["source"], unique=False)
-
     op.create_table(
         "disputes",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -182,10 +176,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_disputes_indicator_id"))
 
     op.drop_table("disputes")
-    with op.batch_alter_table("indicator_sources", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_indicator_sources_source"))
-        batch_op.drop_index(batch_op.f("ix_indicator_sources_indicator_id"))
-
     op.drop_table("indicator_sources")
     with op.batch_alter_table("indicator_sightings", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_indicator_sightings_indicator_id"))

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from canhgiac.errors import ValidationFailed
+from canhgiac.indicators.fast_normalize import fast_normalize
+from canhgiac.indicators.normalize import normalize
+from tests.datasets_path import require_dataset
+
+
+def _agrees(raw: str, hint: str | None) -> None:
+    fast = fast_normalize(raw, hint)
+    if fast is None:
+        return
+    full = normalize(raw, hint)
+    assert (full.kind.value, full.value, full.display) == fast, raw
+
+
+@pytest.mark.parametrize(
+    ("raw", "hint", "expected"),
+    [
+        ("Evil-Bank.XYZ", "domain", ("domain", "evil-bank.xyz", "evil-bank.xyz")),
+        (
+            "login.vcb-xacminh.top.",
+            "domain",
+            ("domain", "login.vcb-xacminh.top", "login.vcb-xacminh.top"),
+        ),
+        ("login.vcb-xacminh.top", None, None),
+        ("10.0.0.1", "ip", ("ip", "10.0.0.1", "10.0.0.1")),
+        ("www.example.vn", "domain", None),  # www. handling needs the suffix list
+        ("xn--shpmobaviet-j7a.vn", "domain", None),  # punycode: display differs
+        ("010.0.0.1", "ip", None),
+        ("vcb[.]top", "domain", None),
+    ],
+)
+def test_fast_path_cases(raw, hint, expected):
+    assert fast_normalize(raw, hint) == expected
+    _agrees(raw, hint)
+
+
+label = st.from_regex(r"[a-zA-Z0-9_][a-zA-Z0-9_-]{0,10}[a-zA-Z0-9_]", fullmatch=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(label, min_size=1, max_size=4),
+    st.sampled_from(["xyz", "vn", "com", "top", "Club", "qq"]),
+)
+def test_fast_path_agrees_with_full_normalisation(labels, tld):
+    raw = ".".join([*labels, tld])
+    try:
+        _agrees(raw, "domain")
+    except ValidationFailed:
+        pytest.fail(f"fast path accepted what normalize rejects: {raw}")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.ip_addresses(v=4))
+def test_fast_ipv4_agrees(address):
+    _agrees(str(address), "ip")
+
+
+@pytest.mark.datasets
+def test_agrees_on_real_trails():
+    root = require_dataset("trails/maltrail")
+    checked = 0
+    for path in sorted(root.rglob("*.txt"))[:60]:
+        for line in path.read_text(errors="replace").splitlines():
+            line = line.split("#", 1)[0].strip()
+            if line:
+                hint = "ip" if line[0].isdigit() and line.count(".") == 3 else "domain"
+                try:
+                    _agrees(line, hint)
+                except ValidationFailed:
+                    pytest.fail(f"fast path accepted {line!r}")
+                checked += 1
+    assert checked > 500
