@@ -94,6 +94,7 @@ def test_bank_by_name_not_a_bank(reg, text):
         ("vietcombank.com.vn", "vietcombank"),
         ("vcbdigibank.vietcombank.com.vn", "vietcombank"),
         ("WWW.Vietcombank.com.vn.", "vietcombank"),
+        ("vietcombank.com.vn:443", "vietcombank"),
         ("ebank.tpb.vn", "tpbank"),
         ("techcombank.com", "techcombank"),
         ("shopee.vn", "shopee"),

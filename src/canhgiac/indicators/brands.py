@@ -113,7 +113,11 @@ def _hotline_key(number: str) -> str:
 
 
 def _host_key(host: str) -> str:
-    host = host.strip().rstrip(".").lower()
+    host = host.strip().lower()
+    name, colon, port = host.rpartition(":")
+    if colon and port.isdigit() and ":" not in name:  # "host:443", not an IPv6 address
+        host = name
+    host = host.rstrip(".")
     if not host.isascii():
         try:
             host = host.encode("idna").decode("ascii")
