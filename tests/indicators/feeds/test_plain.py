@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import zipfile
 
 import pytest
 
@@ -49,6 +50,18 @@ def test_plain_reads_streams_and_gzip():
     assert values(entries) == [("lua-dao.example.com", "domain"), ("203.0.113.1", "ip")]
     assert [e.line_no for e in entries] == [2, 4]
     assert problems == []
+
+
+def test_plain_reads_the_first_file_of_a_zip(tmp_path):
+    archive = tmp_path / "feed.zip"
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("csv.txt", "# dump\nnen-zip.example.vn\n")
+    entries, problems = split(plain.parse(archive))
+    assert values(entries) == [("nen-zip.example.vn", "domain")] and problems == []
+    broken = tmp_path / "broken.zip"
+    broken.write_bytes(b"PK\x03\x04not really a zip\n")
+    entries, problems = split(plain.parse(broken))
+    assert entries == [] and len(problems) == 1
 
 
 def test_plain_handles_bom_crlf_and_inline_comments():

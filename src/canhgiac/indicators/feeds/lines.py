@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import zipfile
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,12 +16,16 @@ from canhgiac.indicators.feeds.model import MAX_LINE_CHARS, FeedProblem
 FeedSource = Path | str | BinaryIO
 
 _GZIP_MAGIC = b"\x1f\x8b"
+_ZIP_MAGIC = b"PK\x03\x04"
 CORRUPT_COMPRESSED = "dữ liệu nén hỏng / corrupt or truncated compressed data"
 
 
 @contextmanager
 def open_binary(source: FeedSource) -> Iterator[BinaryIO]:
-    """Open a path or pass a binary stream through; gzip content is decompressed."""
+    """Open a path or pass a binary stream through.
+
+    gzip content is decompressed; a zip archive (from a path) yields its first file.
+    """
     if isinstance(source, str | Path):
         handle: BinaryIO = open(source, "rb")  # noqa: SIM115 - closed below
         owned = True
@@ -32,14 +37,40 @@ def open_binary(source: FeedSource) -> Iterator[BinaryIO]:
             if isinstance(handle, io.BufferedReader)
             else io.BufferedReader(_RawAdapter(handle))
         )
-        if buffered.peek(2)[:2] == _GZIP_MAGIC:
+        head = buffered.peek(4)[:4]
+        if head[:2] == _GZIP_MAGIC:
             with gzip.GzipFile(fileobj=buffered, mode="rb") as unzipped:
                 yield unzipped  # type: ignore[misc]
+        elif head == _ZIP_MAGIC and buffered.seekable():
+            # Feeds published as a one-file zip (URLhaus full dump): read its first file.
+            with _first_zip_member(buffered) as member:
+                yield member
         else:
             yield buffered
     finally:
         if owned:
             handle.close()
+
+
+@contextmanager
+def _first_zip_member(stream: BinaryIO) -> Iterator[BinaryIO]:
+    try:
+        archive = zipfile.ZipFile(stream)
+    except (zipfile.BadZipFile, OSError):
+        stream.seek(0)
+        yield stream  # not really a zip: the parser reports its lines
+        return
+    with archive:
+        members = [
+            info
+            for info in archive.infolist()
+            if not info.is_dir() and not info.filename.startswith("__MACOSX")
+        ]
+        if not members:
+            yield io.BytesIO(b"")
+            return
+        with archive.open(members[0]) as member:
+            yield member  # type: ignore[misc]
 
 
 class _RawAdapter(io.RawIOBase):
