@@ -61,3 +61,30 @@ def test_csv_default_category_and_invalid_utf8_line():
     assert [e.raw for e in entries] == ["http://a.example/x", "http://b.example/y"]
     assert {e.category for e in entries} == {"phishing"}
     assert [p.line_no for p in problems] == [3]
+
+
+def test_mapping_from_stored_settings():
+    mapping = CsvMapping.from_dict(
+        {"value": "url", "category": 3, "extra": ["note"], "delimiter": ";", "has_header": True}
+    )
+    assert mapping == CsvMapping(value="url", category=3, extra=("note",), delimiter=";")
+
+
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        ({}, "csv_mapping.value"),
+        ({"value": None}, "csv_mapping.value"),
+        ({"value": "url", "colour": "red"}, "csv_mapping.colour"),
+        ({"value": -1}, "csv_mapping.value"),
+        ({"value": True}, "csv_mapping.value"),
+        ({"value": "url", "delimiter": ";;"}, "csv_mapping.delimiter"),
+        ({"value": "url", "has_header": "yes"}, "csv_mapping.has_header"),
+        ({"value": "url", "extra": "note"}, "csv_mapping.extra"),
+        ("url", "csv_mapping"),
+    ],
+)
+def test_mapping_errors_name_the_key(data, field):
+    with pytest.raises(ValidationFailed) as excinfo:
+        CsvMapping.from_dict(data)
+    assert excinfo.value.field == field

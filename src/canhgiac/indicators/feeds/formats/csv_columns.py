@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from canhgiac.errors import ValidationFailed
 from canhgiac.indicators.feeds.detect import guess_kind
@@ -13,6 +14,12 @@ from canhgiac.indicators.feeds.model import FeedEntry, FeedItem, FeedProblem, cl
 from canhgiac.indicators.feeds.timeparse import parse_time
 
 Column = str | int
+_MAPPING_KEYS = frozenset(
+    {
+        "value", "kind", "category", "family", "first_seen", "extra", "delimiter",
+        "has_header", "comment_prefix", "default_category",
+    }
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -29,6 +36,83 @@ class CsvMapping:
     has_header: bool = True
     comment_prefix: str | None = "#"
     default_category: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> CsvMapping:
+        """Build from stored feed settings (JSON), with errors naming the bad key."""
+        if not isinstance(data, Mapping):
+            raise ValidationFailed(
+                "Ánh xạ cột phải là đối tượng / mapping must be an object", field="csv_mapping"
+            )
+        unknown = set(data) - _MAPPING_KEYS
+        if unknown:
+            name = sorted(unknown)[0]
+            raise ValidationFailed(
+                f"Khóa không hỗ trợ / unknown mapping key '{name}'", field=f"csv_mapping.{name}"
+            )
+        if "value" not in data:
+            raise ValidationFailed(
+                "Thiếu cột chỉ báo / the 'value' column is required", field="csv_mapping.value"
+            )
+
+        def column(name: str) -> Column | None:
+            value = data.get(name)
+            if value is None or (
+                isinstance(value, int) and not isinstance(value, bool) and value >= 0
+            ):
+                return value
+            if isinstance(value, str) and value.strip():
+                return value.strip()
+            raise ValidationFailed(
+                f"Cột '{name}' phải là tên hoặc số thứ tự / column must be a name or index",
+                field=f"csv_mapping.{name}",
+            )
+
+        extra = data.get("extra", [])
+        if not isinstance(extra, list):
+            raise ValidationFailed(
+                "'extra' phải là danh sách / must be a list", field="csv_mapping.extra"
+            )
+        delimiter = data.get("delimiter", ",")
+        if not isinstance(delimiter, str) or len(delimiter) != 1 or delimiter in '\r\n"':
+            raise ValidationFailed(
+                "Ký tự phân cách phải là một ký tự / delimiter must be one character",
+                field="csv_mapping.delimiter",
+            )
+        has_header = data.get("has_header", True)
+        if not isinstance(has_header, bool):
+            raise ValidationFailed("has_header phải là true/false", field="csv_mapping.has_header")
+        comment = data.get("comment_prefix", "#")
+        default_category = data.get("default_category")
+        for key, text in (("comment_prefix", comment), ("default_category", default_category)):
+            if text is not None and (not isinstance(text, str) or len(text) > 64):
+                raise ValidationFailed(
+                    "Giá trị không hợp lệ / invalid value", field=f"csv_mapping.{key}"
+                )
+        value_column = column("value")
+        if value_column is None:
+            raise ValidationFailed(
+                "Thiếu cột chỉ báo / the 'value' column is required", field="csv_mapping.value"
+            )
+        extras: list[Column] = []
+        for item in extra:
+            if isinstance(item, bool) or not isinstance(item, str | int):
+                raise ValidationFailed(
+                    "Cột thêm không hợp lệ / bad extra column", field="csv_mapping.extra"
+                )
+            extras.append(item)
+        return cls(
+            value=value_column,
+            kind=column("kind"),
+            category=column("category"),
+            family=column("family"),
+            first_seen=column("first_seen"),
+            extra=tuple(extras),
+            delimiter=delimiter,
+            has_header=has_header,
+            comment_prefix=comment or None,
+            default_category=default_category,
+        )
 
     def columns(self) -> dict[str, Column]:
         named = {
