@@ -39,6 +39,15 @@ class RefResult:
         }
 
 
+def _allow_sets(
+    scope: list[tuple[str, str]] | None, entries: Iterable[Indicator]
+) -> tuple[list[tuple[str, str]] | None, set[str], list[tuple[str, str]]]:
+    items = list(entries)
+    domains = {e.domain for e in items if e.kind == "domain"}
+    ranges = [(e.lo, e.hi) for e in items if e.kind in ("ip", "cidr")]
+    return scope, domains, ranges
+
+
 def _suffixes(name: str) -> list[str]:
     labels = name.split(".")
     return [".".join(labels[i:]) for i in range(len(labels))]
@@ -55,7 +64,7 @@ class ReferenceMatcher:
         self.domains: dict[str, list[int]] = defaultdict(list)
         self.ips: dict[str, list[tuple[int, int | None]]] = defaultdict(list)
         self.cidrs: list[tuple[str, str, int]] = []
-        self.urls: list[tuple[str, str, int]] = []
+        self.urls: dict[str, list[tuple[str, int]]] = defaultdict(list)
         for idx, ind in enumerate(self.indicators, 1):
             if ind.kind == "domain":
                 self.domains[ind.domain].append(idx)
@@ -64,14 +73,14 @@ class ReferenceMatcher:
             elif ind.kind == "cidr":
                 self.cidrs.append((ind.lo, ind.hi, idx))
             elif ind.kind == "url":
-                self.urls.append((ind.host, ind.path, idx))
-        # (scope networks or None for global, allow entries)
-        self.allow: list[tuple[list[tuple[str, str]] | None, list[Indicator]]] = [
-            (None, list(allow))
+                self.urls[ind.path].append((ind.host, idx))
+        # (scope networks or None for global, allowed domains, allowed address ranges)
+        self.allow: list[tuple[list[tuple[str, str]] | None, set[str], list[tuple[str, str]]]] = [
+            _allow_sets(None, allow)
         ]
         for nets, entries in scoped_allow:
             bounds = [b for b in (network_bounds(n) for n in nets) if b is not None]
-            self.allow.append((bounds, list(entries)))
+            self.allow.append(_allow_sets(bounds, entries))
 
     def _name_hits(self, name: str) -> list[int]:
         out: list[int] = []
@@ -94,26 +103,28 @@ class ReferenceMatcher:
     def _url_hits(self, url: str) -> list[int]:
         host = url.split("/", 1)[0]
         path = url[len(host) :]
-        return [
-            idx
-            for h, p, idx in self.urls
-            if (h == "" or h == host) and (path == p or path.startswith(p + "/"))
-        ]
+        out: list[int] = []
+        # Every prefix of the path that ends at a '/' boundary, the whole path included.
+        cuts = [i for i, ch in enumerate(path) if ch == "/" and i > 0] + [len(path)]
+        for cut in cuts:
+            for h, idx in self.urls.get(path[:cut], ()):
+                if h == "" or h == host:
+                    out.append(idx)
+        return out
 
     def _allowed(self, observed: str, src: str) -> bool:
         host = observed.split("/", 1)[0]
         key = ip_key(host)
         src_key = ip_key(src)
-        for scope, entries in self.allow:
+        for scope, domains, ranges in self.allow:
             if scope is not None and (
                 src_key is None or not any(lo <= src_key <= hi for lo, hi in scope)
             ):
                 continue
-            for e in entries:
-                if e.kind == "domain" and (host == e.domain or host.endswith("." + e.domain)):
-                    return True
-                if e.kind in ("ip", "cidr") and key is not None and e.lo <= key <= e.hi:
-                    return True
+            if any(s in domains for s in _suffixes(host)):
+                return True
+            if key is not None and any(lo <= key <= hi for lo, hi in ranges):
+                return True
         return False
 
     def event_hits(self, ev: Event) -> set[int]:
