@@ -91,6 +91,10 @@ def test_phone_spellings_in_text():
         "Mẹ ơi.Con đi học. Em đi.Ai về trước",
         "Trong 1.200.100.100đ thì 250000000 là tiền cọc",
         "fb của mình nè, tele cũng vậy",
+        "3 chàng ngốc . top 1 phim đáng xem, thì đi . xin lỗi",
+        "hàng đẹp quá rẻ.shop giao nhanh, hoàn toàn mới.shop uy tín",
+        "Fb: Le KimmPhuongg",
+        "kết bạn :: nhé",
     ],
 )
 def test_ordinary_text_has_no_indicators(text):
@@ -138,6 +142,13 @@ def test_vietqr_payload_in_text():
         (K.BANK_ACCOUNT, "vietcombank:0123456789")
     ]
     assert results[0].raw == payload
+
+
+def test_brand_homographs_are_links_but_run_together_words_are_not():
+    assert found("vao vietcombạnk-vn.com ngay") == [
+        ("vietcombạnk-vn.com", "domain", "xn--vietcombnk-vn-pf2g.com")
+    ]
+    assert found("xem ngay.com nhé") == [("ngay.com", "domain", "ngay.com")]  # ASCII: a link
 
 
 def test_unicode_positions_are_positions_in_the_original_text():

@@ -333,6 +333,22 @@ def _try(raw: str, start: int, end: int, priority: int, out: list[_Candidate]) -
 _SPACED_AFTER_ONLY = re.compile(r"(?<![ \t])\.[ \t]")
 
 
+_SPACED_DOT = re.compile(r"[ \t]\.|\.[ \t]")
+_LABEL_SPLIT = re.compile(r"\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\.", re.I)
+
+
+def _plausible_idn(host: str) -> bool:
+    """A bare non-ASCII host in free text is a link only if it is written tight and each
+    non-ASCII label is longer than a Vietnamese syllable or has a digit or hyphen, as
+    homographs of brands do ("việtcombank.com"); words run together are not."""
+    if _SPACED_DOT.search(host):
+        return False
+    return all(
+        label.isascii() or len(label) >= 8 or any(c.isdigit() or c == "-" for c in label)
+        for label in _LABEL_SPLIT.split(host)
+    )
+
+
 def _host_candidates(text: str, out: list[_Candidate]) -> None:
     for m in P.BARE_HOST.finditer(text):
         tld = m.group("tld").lower()
@@ -343,6 +359,8 @@ def _host_candidates(text: str, out: list[_Candidate]) -> None:
             continue  # "ơi.Com nha": a sentence run into the next, not a link
         if _SPACED_AFTER_ONLY.search(host) and not path:
             continue  # "xong. Com nhé": the end of a sentence, not a link
+        if not host.isascii() and not _plausible_idn(host):
+            continue  # "quá rẻ.shop", "ngốc . top": Vietnamese words, not a homograph
         end = _trim(text, m.start(), m.end()) if path else m.end()
         _try(text[m.start() : end], m.start(), end, _HOST, out)
 
@@ -385,7 +403,8 @@ def extract_indicators(text: str) -> list[ExtractedIndicator]:
             _try(m.group(), m.start(), m.end(), _IP, out)
     if "::" in text or text.count(":") >= 7:
         for m in P.IPV6.finditer(text):
-            if m.group().count(":") >= 2:
+            groups = [g for g in m.group().split("/")[0].split(":") if g]
+            if len(groups) >= 2:  # not "::" or "a::" in ordinary punctuation
                 _try(m.group(), m.start(), m.end(), _IP, out)
     _number_candidates(text, folded, out)
     return _resolve(text, out)

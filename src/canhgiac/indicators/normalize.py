@@ -3,8 +3,36 @@
 ``normalize(raw)`` guesses the kind; ``normalize(raw, kind)`` applies that kind's rules
 (more lenient, since the caller vouches for the kind). Every failure is a
 :class:`~canhgiac.errors.ValidationFailed` on the field ``value`` (or ``kind``) with a
-Vietnamese-then-English message. The per-kind rules and canonical forms are documented in
-``canhgiac.indicators.normalizers.*``.
+Vietnamese-then-English message. Defanged input (``hxxps[:]//``, ``[.]``, ``(dot)``, spaces
+around dots) is understood everywhere.
+
+Canonical values (details in ``canhgiac.indicators.normalizers.<kind>``):
+
+==============  ==========================================  ================================
+kind            value                                       display
+==============  ==========================================  ================================
+domain          ``xn--vitcombank-dv3e.com`` (punycode,      ``việtcombank.com``
+                lower-case, no trailing dot, no ``www.``)
+url             ``https://evil.xyz/a?utm=1`` (scheme, host  Unicode host
+                lower-cased; default port, dot-segments
+                and fragment gone; query kept)
+ip / cidr       ``2001:db8::1`` / ``10.0.0.0/8``            same
+phone           ``+84912345678`` (E.164); short codes as    ``0912 345 678``
+                digits (``9029``)
+bank_account    ``vietcombank:0123456789`` (registry key);  ``Vietcombank 0123456789``
+                bare digits when the bank is not named
+ewallet         ``momo:+84912345678``                       ``MoMo 0912 345 678``
+email           ``abc@gmail.com`` (lower-case; Gmail dots   as written, lower-case
+                and ``+tags`` folded)
+social_account  ``facebook:nguyen.van.a``,                  profile URL
+                ``zalo:+84912345678``, ``telegram:abc``
+sms_sender      ``VIETCOMBANK`` (brandname, upper-case) or  as written / national format
+                the phone value of a numeric sender
+crypto_wallet   ``btc:1A1z…``, ``eth:0x…`` (lower-case),    the address (EIP-55 for ETH)
+                ``tron:T…``
+==============  ==========================================  ================================
+
+``display`` always normalises back to the same ``value``.
 """
 
 from __future__ import annotations

@@ -113,7 +113,7 @@ def is_domain_like(ascii_host: str) -> bool:
 def normalize_domain(raw: str, *, require_known_suffix: bool = False) -> NormalizedIndicator:
     """Normalise a domain name.
 
-    The value is lower-case punycode without a trailing dot; one leading ``www.`` label is
+    The value is lower-case punycode without a trailing dot; leading ``www.`` labels are
     removed (``www.example.vn`` and ``example.vn`` are the same site for every practical
     purpose here, and look-ups match sub-domains anyway). Display is the Unicode form.
     """
@@ -130,9 +130,15 @@ def normalize_domain(raw: str, *, require_known_suffix: bool = False) -> Normali
     parts = _extractor()(host)
     if require_known_suffix and not parts.suffix:
         reject("Tên miền có đuôi không xác định", "Domain with an unknown suffix", raw)
-    if host.startswith("www.") and host[4:] != parts.suffix and is_domain_like(host[4:]):
-        host = host[4:]
-        parts = _extractor()(host)
+    stripped = host
+    while (
+        stripped.startswith("www.")
+        and stripped[4:] != parts.suffix
+        and is_domain_like(stripped[4:])
+    ):
+        stripped = stripped[4:]  # every leading "www.", so that stripping is idempotent
+    if stripped != host:
+        host, parts = stripped, _extractor()(stripped)
     return NormalizedIndicator(
         kind=IndicatorKind.DOMAIN,
         value=host,

@@ -100,7 +100,8 @@ def _possible(number: phonenumbers.PhoneNumber) -> bool:
     # A Vietnamese national number is 9 or 10 digits (mobiles 9, landlines 10, 1900 8–10).
     if number.country_code == 84:
         national = str(number.national_number)
-        return 9 <= len(national) <= 10 or national.startswith(("1800", "1900"))
+        service = national.startswith(("1800", "1900"))  # 1800/1900 numbers: 8–10 digits
+        return (9 if not service else 8) <= len(national) <= 10
     return bool(phonenumbers.is_possible_number(number))
 
 

@@ -62,7 +62,7 @@ _TELEGRAM_RESERVED = frozenset(
     ["share", "addstickers", "addemoji", "proxy", "socks", "iv", "c", "setlanguage"]
 )
 
-_FB_USER = re.compile(r"[a-z0-9][a-z0-9.\-]{1,79}")
+_FB_USER = re.compile(r"[a-z0-9][a-z0-9.\-]{4,79}")  # Facebook usernames: 5 or more
 _FB_GROUP = re.compile(r"[a-z0-9][a-z0-9._\-]{0,79}")
 _NUMERIC_ID = re.compile(r"\d{5,25}")
 _TIKTOK_USER = re.compile(r"[a-z0-9._]{2,24}")
