@@ -37,6 +37,8 @@ class Handler(BaseHTTPRequestHandler):
         path = self.path.split("?", 1)[0]
         if path.startswith("/feeds/"):
             return self._feed(path[len("/feeds/") :])
+        if path.startswith("/extra/") and getattr(self.server, "extra_root", None):
+            return self._feed(path[len("/extra/") :], self.server.extra_root)
         if path.startswith("/redirect/"):
             hops = int(path.rsplit("/", 1)[1])
             target = "/feeds/plain/list.txt" if hops == 0 else f"/redirect/{hops - 1}"
@@ -72,9 +74,9 @@ class Handler(BaseHTTPRequestHandler):
             return None
         return self._send(404, b"not found")
 
-    def _feed(self, relative):
-        file = (FIXTURES / relative).resolve()
-        if FIXTURES.resolve() not in file.parents or not file.is_file():
+    def _feed(self, relative, root=FIXTURES):
+        file = (root / relative).resolve()
+        if root.resolve() not in file.parents or not file.is_file():
             return self._send(404, b"not found")
         body = file.read_bytes()
         etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
@@ -88,8 +90,10 @@ class Handler(BaseHTTPRequestHandler):
 
 
 @contextmanager
-def serve() -> Iterator[tuple[str, list[str]]]:
+def serve(extra_root: Path | None = None) -> Iterator[tuple[str, list[str]]]:
+    """Serve the fixtures at /feeds/ (and ``extra_root`` at /extra/) on a free port."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.extra_root = extra_root  # type: ignore[attr-defined]
     server.daemon_threads = True
     server.requests_seen = []  # type: ignore[attr-defined]
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -9,6 +9,7 @@ from canhgiac.indicators.feeds import CsvMapping, FeedEntry, parse_feed
 from canhgiac.indicators.feeds.download import DownloadError, DownloadLimits, download
 from canhgiac.indicators.feeds.misp_fetch import fetch_misp_feed
 from tests.indicators.feeds.feedserver import FIXTURES, LAST_MODIFIED, serve
+from tests.indicators.feeds.helpers import tar_of_trails
 
 SMALL = DownloadLimits(max_bytes=64 * 1024, connect_timeout=2, read_timeout=0.5, max_redirects=3)
 
@@ -64,6 +65,17 @@ def test_misp_feed_fetched_from_server(server, tmp_path):
         f"{base}/feeds/misp", tmp_path / "misp2", etag=result.manifest.etag, limits=SMALL
     )
     assert again.manifest.not_modified and again.events == 0
+
+
+def test_maltrail_archive_downloaded_and_parsed(tmp_path):
+    served = tmp_path / "served"
+    served.mkdir()
+    tar_of_trails(FIXTURES, served / "maltrail-master.tar.gz", "maltrail-master/trails/static/")
+    with serve(extra_root=served) as (base, _):
+        result = download(f"{base}/extra/maltrail-master.tar.gz", dest_dir=tmp_path, limits=SMALL)
+    downloaded = _entries(parse_feed("maltrail", result.path))
+    local = _entries(parse_feed("maltrail", FIXTURES / "maltrail"))
+    assert sorted(e.raw for e in downloaded) == sorted(e.raw for e in local)
 
 
 def test_conditional_get(server, tmp_path):

@@ -5,7 +5,7 @@ import pytest
 from canhgiac.indicators.feeds import FeedStats
 from canhgiac.indicators.feeds.formats import maltrail
 from tests.datasets_path import require_dataset
-from tests.indicators.feeds.helpers import split
+from tests.indicators.feeds.helpers import split, tar_of_trails
 
 
 def test_maltrail_fixture_tree(fixtures):
@@ -77,3 +77,30 @@ def test_real_maltrail_suspicious_folder():
     assert stats.malformed < stats.entries / 1000
     assert stats.entries + stats.malformed + stats.skipped > 55_000
     assert kinds.get("domain", 0) > 40_000
+
+
+def _summary(items):
+    return [(i.file, i.line_no, i.raw, type(i).__name__) for i in items]
+
+
+@pytest.mark.parametrize("prefix", ["maltrail-master/trails/static/", "trails-snapshot/"])
+def test_maltrail_tar_archive_reads_like_the_folder(fixtures, tmp_path, prefix):
+    archive = tar_of_trails(fixtures, tmp_path / "maltrail.tar.gz", prefix)
+    from_archive = sorted(_summary(maltrail.parse(archive)), key=str)
+    from_folder = sorted(_summary(maltrail.parse(fixtures / "maltrail")), key=str)
+    assert from_archive == from_folder
+    assert all("evil" not in str(row) and "abs.example" not in str(row) for row in from_archive)
+
+
+def test_maltrail_corrupt_archive_is_one_problem(fixtures, tmp_path):
+    archive = tar_of_trails(fixtures, tmp_path / "maltrail.tar.gz", "m/trails/static/")
+    data = archive.read_bytes()
+    archive.write_bytes(data[: len(data) // 2])
+    _, problems = split(maltrail.parse(archive))
+    assert problems and "corrupt archive" in problems[-1].reason
+
+
+def test_maltrail_archive_total_size_cap(fixtures, tmp_path):
+    archive = tar_of_trails(fixtures, tmp_path / "maltrail.tar.gz", "m/trails/static/")
+    items = list(maltrail.parse_archive(archive, max_total_bytes=50))
+    assert "archive over 50 bytes" in items[-1].reason

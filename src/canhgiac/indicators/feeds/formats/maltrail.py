@@ -4,13 +4,18 @@ Folder = category (malware, malicious, suspicious), file name = family. Files at
 top level (``mass_scanner.txt``) take their stem as category. The ``whitelist`` folder
 is Maltrail's own false-positive list, not trails, and is left out. Regex trails and
 path-only trails (``/gate.php``) are reported as skipped so the counts add up.
+A tar archive of the repository (``…/trails/static/…``) is read in place, unextracted.
 """
 
 from __future__ import annotations
 
+import io
 import os
+import tarfile
+import zlib
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
 from canhgiac.indicators.feeds.detect import (
     DOMAIN,
@@ -36,6 +41,7 @@ EXCLUDED_FOLDERS = frozenset({"whitelist"})
 REGEX_SKIPPED = "biểu thức chính quy, bỏ qua / regular expression, skipped"
 LINE_TOO_LONG = f"dòng quá dài / line longer than {MAX_LINE_CHARS} characters"
 WHOLE_FILE_BYTES = 32 * 1024 * 1024
+ARCHIVE_MAX_BYTES = 2 * 1024 * 1024 * 1024
 
 
 def trail_files(root: Path) -> Iterator[tuple[Path, str, str | None]]:
@@ -43,52 +49,59 @@ def trail_files(root: Path) -> Iterator[tuple[Path, str, str | None]]:
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if d not in EXCLUDED_FOLDERS)
         folder = Path(dirpath)
-        rel = folder.relative_to(root)
+        rel = folder.relative_to(root).parts
         for name in sorted(filenames):
-            if not name.endswith(".txt"):
-                continue
-            stem = name[: -len(".txt")]
-            if rel.parts:
-                yield folder / name, rel.parts[0], stem
-            elif stem == stem.lower():  # trails are lower-case; skips LICENSE, README...
-                yield folder / name, stem, None
+            where = classify_path((*rel, name))
+            if where is not None:
+                yield folder / name, where[0], where[1]
 
 
 def parse_file(
     path: Path, category: str | None, family: str | None, file: str | None = None
 ) -> Iterator[FeedItem]:
     if path.stat().st_size <= WHOLE_FILE_BYTES:
-        # Fast path: trail files are small; one read and split beats a readline loop.
-        try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            pass  # fall through to the line reader, which reports the bad lines
-        else:
-            # Hot loop (1.6 M lines): locals and tuple.__new__ skip attribute look-ups and
-            # the NamedTuple constructor's Python-level frame.
-            new, entry_type, simple = tuple.__new__, FeedEntry, SIMPLE_DOMAIN.fullmatch
-            for line_no, line in enumerate(text.split("\n"), start=1):
-                line = line.strip()
-                if not line or line[0] == "#":
-                    continue
-                if len(line) > MAX_LINE_CHARS:
-                    yield FeedProblem(line_no, LINE_TOO_LONG, None, file)
-                elif len(line) <= 253 and simple(line):  # the bulk of all trails
-                    yield new(
-                        entry_type, (line_no, line, DOMAIN, category, family, None, NO_EXTRA, file)
-                    )
-                else:
-                    yield _item(line_no, line, category, family, file)
-            return
+        # Trail files are small: one read and split beats a readline loop.
+        yield from parse_bytes(path.read_bytes(), category, family, file)
+        return
     with open_binary(path) as stream:
-        for item in iter_lines(stream, file=file):
-            if isinstance(item, FeedProblem):
-                yield item
-                continue
-            line_no, line = item
-            line = line.strip()
-            if line and line[0] != "#":
-                yield _item(line_no, line, category, family, file)
+        yield from _parse_stream(stream, category, family, file)
+
+
+def parse_bytes(
+    data: bytes, category: str | None, family: str | None, file: str | None
+) -> Iterator[FeedItem]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # The line reader reports exactly which lines are bad.
+        yield from _parse_stream(io.BytesIO(data), category, family, file)
+        return
+    # Hot loop (1.6 M lines): locals and tuple.__new__ skip attribute look-ups and
+    # the NamedTuple constructor's Python-level frame.
+    new, entry_type, simple = tuple.__new__, FeedEntry, SIMPLE_DOMAIN.fullmatch
+    for line_no, line in enumerate(text.split("\n"), start=1):
+        line = line.strip()
+        if not line or line[0] == "#":
+            continue
+        if len(line) > MAX_LINE_CHARS:
+            yield FeedProblem(line_no, LINE_TOO_LONG, None, file)
+        elif len(line) <= 253 and simple(line):  # the bulk of all trails
+            yield new(entry_type, (line_no, line, DOMAIN, category, family, None, NO_EXTRA, file))
+        else:
+            yield _item(line_no, line, category, family, file)
+
+
+def _parse_stream(
+    stream: BinaryIO, category: str | None, family: str | None, file: str | None
+) -> Iterator[FeedItem]:
+    for item in iter_lines(stream, file=file):
+        if isinstance(item, FeedProblem):
+            yield item
+            continue
+        line_no, line = item
+        line = line.strip()
+        if line and line[0] != "#":
+            yield _item(line_no, line, category, family, file)
 
 
 def _item(
@@ -122,13 +135,77 @@ def _item(
     return FeedEntry(line_no, guess.value, guess.kind, category, family, None, guess.extra, file)
 
 
+def classify_path(parts: tuple[str, ...]) -> tuple[str, str | None] | None:
+    """``(category, family)`` for a trail file's path relative to the trails root."""
+    if not parts or not parts[-1].endswith(".txt"):
+        return None
+    stem = parts[-1][: -len(".txt")]
+    if len(parts) == 1:  # trails are lower-case; this skips LICENSE, README, SOURCE...
+        return (stem, None) if stem == stem.lower() else None
+    if parts[0] in EXCLUDED_FOLDERS:
+        return None
+    return parts[0], stem
+
+
 def parse(source: Path | str) -> Iterator[FeedItem]:
-    """Parse a trail directory (or a single trail file, category from its folder)."""
+    """Parse a trail directory, a tar archive of one, or a single trail file."""
     root = Path(source)
     if root.is_file():
-        yield from parse_file(root, root.parent.name or None, root.stem, root.name)
+        if tarfile.is_tarfile(root):
+            yield from parse_archive(root)
+        else:
+            yield from parse_file(root, root.parent.name or None, root.stem, root.name)
         return
     if not root.is_dir():
         raise FileNotFoundError(f"không tìm thấy thư mục trail / no trail directory at {root}")
     for path, category, trail_family in trail_files(root):
         yield from parse_file(path, category, trail_family, path.relative_to(root).as_posix())
+
+
+def _relative_parts(name: str) -> tuple[str, ...] | None:
+    """Path inside the trails root: after ``trails/static/`` (a repository archive) or
+    after the archive's top folder. None for anything odd (absolute, ``..``)."""
+    parts = PurePosixPath(name).parts
+    if not parts or parts[0] == "/" or ".." in parts:
+        return None
+    for i in range(len(parts) - 1):
+        if parts[i] == "trails" and parts[i + 1] == "static":
+            return parts[i + 2 :]
+    return parts[1:] if len(parts) > 1 else parts
+
+
+def parse_archive(path: Path, *, max_total_bytes: int = ARCHIVE_MAX_BYTES) -> Iterator[FeedItem]:
+    """Trails straight from a (gzip/bzip2/xz) tar archive, e.g. a repository snapshot.
+
+    Nothing is extracted to disk; only regular ``.txt`` members are read, each bounded,
+    and the archive's total is bounded too. Links and odd paths are ignored.
+    """
+    total = 0
+    try:
+        with tarfile.open(path, "r:*") as archive:
+            for member in archive:
+                if not member.isfile():
+                    continue
+                parts = _relative_parts(member.name)
+                where = classify_path(parts) if parts is not None else None
+                if where is None or parts is None:
+                    continue
+                name = "/".join(parts)
+                total += member.size
+                if total > max_total_bytes:
+                    yield FeedProblem(
+                        0, f"kho lưu trữ quá lớn / archive over {max_total_bytes} bytes", None, name
+                    )
+                    return
+                handle = archive.extractfile(member)
+                if handle is None:
+                    continue
+                with handle:
+                    if member.size <= WHOLE_FILE_BYTES:
+                        yield from parse_bytes(handle.read(), where[0], where[1], name)
+                    else:
+                        yield from _parse_stream(handle, where[0], where[1], name)  # type: ignore[arg-type]
+    except (tarfile.TarError, EOFError, OSError, zlib.error) as exc:
+        yield FeedProblem(
+            0, f"kho lưu trữ hỏng / corrupt archive: {str(exc)[:120]}", None, path.name
+        )
