@@ -40,8 +40,11 @@ AGG_COLUMNS = (
 )
 
 
-def connect(memory_limit: str | None = None, threads: int | None = None) -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect()
+def connect(
+    memory_limit: str | None = None, threads: int | None = None, database: str = ":memory:"
+) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection with the engine's SQL functions registered."""
+    con = duckdb.connect(database)
     con.execute("SET enable_progress_bar = false")
     if memory_limit:
         con.execute("SET memory_limit = ?", [memory_limit])

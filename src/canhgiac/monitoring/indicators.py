@@ -34,6 +34,7 @@ _DOMAIN_RE = re.compile(r"^[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a
 _REGEX_CHARS = re.compile(r"[\\()\[\]|*+?{}^$]")
 _V4_PORT_RE = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5})$")
 _V6_PORT_RE = re.compile(r"^\[([0-9a-f:.]+)\]:(\d{1,5})$")
+_ADDRISH_RE = re.compile(r"^(?:[0-9.]+|\[?[0-9a-f:.]*:[0-9a-f:.%]*\]?)$")
 _HOST_PORT_RE = re.compile(r"^(.*?)(?::(\d{1,5}))?$")
 
 
@@ -117,7 +118,7 @@ def parse_indicator(
         host_only = _HOST_PORT_RE.match(host)
         url_host = host_only.group(1) if host_only else host
         url_host = url_host.strip("[]").rstrip(".")
-        if url_host and not (_DOMAIN_RE.match(url_host) or ip_key(url_host)):
+        if url_host and not (_DOMAIN_RE.match(url_host) or ip_key(url_host)):  # noqa: SIM102
             return "invalid"
         if any(c.isspace() for c in path):
             return "invalid"
@@ -133,7 +134,8 @@ def _parse_host(host: str, meta: dict[str, str]) -> Indicator | str:
         if key is None or port == -1:
             return "invalid"
         return Indicator("ip", host, lo=key, hi=key, port=port, **meta)
-    key = ip_key(host)
+    # Only address-shaped tokens go to ipaddress (its ValueError is slow on 1M+ names).
+    key = ip_key(host) if _ADDRISH_RE.match(host) else None
     if key is not None:
         return Indicator("ip", host, lo=key, hi=key, **meta)
     if _REGEX_CHARS.search(host):

@@ -18,7 +18,7 @@ import duckdb
 from canhgiac.errors import ValidationFailed
 from canhgiac.monitoring.detect import detect_format
 from canhgiac.monitoring.logfiles import is_gzip, open_text
-from canhgiac.monitoring.parsers import FORMATS, make_parser
+from canhgiac.monitoring.parsers import FORMATS, LineParser, make_parser
 from canhgiac.monitoring.parsers.base import EVENT_COLUMNS, EVENT_TYPES, MAX_LINE_CHARS, Event, MalformedLine
 from canhgiac.monitoring.parsers.zeek import tsv_header
 
@@ -56,10 +56,15 @@ def resolve_format(path: Path, fmt: str) -> str:
 
 
 def parse_lines(
-    lines: Iterable[str], fmt: str, stats: SourceStats, *, where: str = ""
+    lines: Iterable[str],
+    fmt: str,
+    stats: SourceStats,
+    *,
+    where: str = "",
+    parser: LineParser | None = None,
 ) -> Iterator[Event]:
     """Events of ``lines`` through the format's line parser; counts lines and malformed."""
-    parser = make_parser(fmt)
+    parser = parser if parser is not None else make_parser(fmt)
     for number, line in enumerate(lines, 1):
         if len(line) > MAX_LINE_CHARS:
             stats.lines += 1
