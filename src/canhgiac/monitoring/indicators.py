@@ -264,7 +264,7 @@ def write_indicator_table(
         con.execute(
             f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM read_csv(?, delim='\t', "
             f"header=false, quote='', escape='', columns={{{columns}}}, "
-            f"nullstr='', all_varchar=false)",
+            f"nullstr='', auto_detect=false)",
             [tmp],
         )
     finally:
