@@ -41,20 +41,26 @@ DATASETS = Path(os.environ.get("CANHGIAC_DATASETS_DIR", REPO.parent / "shared" /
 
 
 def _line(name: str, report: BinaryReport, note: str = "") -> None:
-    print(f"{name:<34} rows={report.total:>6}  P={report.precision:.3f}  R={report.recall:.3f}  "
-          f"F1={report.f1:.3f}  flagged={report.flag_rate:.3%}  "
-          f"tp={report.tp} fp={report.fp} fn={report.fn} tn={report.tn}  {note}")
+    print(
+        f"{name:<34} rows={report.total:>6}  P={report.precision:.3f}  R={report.recall:.3f}  "
+        f"F1={report.f1:.3f}  flagged={report.flag_rate:.3%}  "
+        f"tp={report.tp} fp={report.fp} fn={report.fn} tn={report.tn}  {note}"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", type=Path, default=None)
-    parser.add_argument("--all-rows", action="store_true",
-                        help="score every row, including those used to tune the model")
+    parser.add_argument(
+        "--all-rows",
+        action="store_true",
+        help="score every row, including those used to tune the model",
+    )
     parser.add_argument("--show-errors", type=int, default=0)
     args = parser.parse_args()
-    classifier: TextClassifier = (TextClassifier(load_model(args.model)) if args.model
-                                  else load_text_classifier())
+    classifier: TextClassifier = (
+        TextClassifier(load_model(args.model)) if args.model else load_text_classifier()
+    )
     print(f"model {classifier.version}  cpu_count={os.cpu_count()}")
 
     def keep(text: str) -> bool:
@@ -70,14 +76,18 @@ def main() -> None:
                 seen.add(row.text)
                 rows.append(row)
         texts = [r.text for r in rows]
-        report = score_texts(classifier, texts, [r.raw_label == "spam" for r in rows],
-                             [r.raw_label for r in rows])
+        report = score_texts(
+            classifier, texts, [r.raw_label == "spam" for r in rows], [r.raw_label for r in rows]
+        )
         _line("pth2016 (positive=spam≈ads)", report, "low recall expected: spam = ads")
         ham = [t for t, r in zip(texts, rows, strict=True) if r.raw_label == "ham"]
         ads = [t for t, r in zip(texts, rows, strict=True) if r.raw_label == "spam"]
         _line("pth2016 ham only (FP rate)", score_texts(classifier, ham, [False] * len(ham)))
-        _line("pth2016 spam/ads only (flag rate)",
-              score_texts(classifier, ads, [False] * len(ads)), "flagged ads (some are scams)")
+        _line(
+            "pth2016 spam/ads only (flag rate)",
+            score_texts(classifier, ads, [False] * len(ads)),
+            "flagged ads (some are scams)",
+        )
         if args.show_errors:
             verdicts = classifier.classify_many(ham)
             shown = [(v.score, t) for v, t in zip(verdicts, ham, strict=True) if v.is_scam]
@@ -99,21 +109,28 @@ def main() -> None:
             verdicts = classifier.classify_many(texts_s)
             for v, r in zip(verdicts, rows_s, strict=True):
                 if v.is_scam != (r.raw_label == "1"):
-                    print(f"   {'FP' if v.is_scam else 'FN'} {v.score:.2f} {v.category} "
-                          f"{r.text[:140]!r}")
+                    print(
+                        f"   {'FP' if v.is_scam else 'FN'} {v.score:.2f} {v.category} "
+                        f"{r.text[:140]!r}"
+                    )
     else:
         print(f"skipped: {social} not found")
     vispam = DATASETS / VISPAM
     if vispam.is_file():
         texts_v = [r.text for r in read_vispam(vispam, "dataset/test.csv")]
-        _line("ViSpamReviews test (all negative)",
-              score_texts(classifier, texts_v, [False] * len(texts_v)), "flagged = FP")
+        _line(
+            "ViSpamReviews test (all negative)",
+            score_texts(classifier, texts_v, [False] * len(texts_v)),
+            "flagged = FP",
+        )
     else:
         print(f"skipped: {vispam} not found")
     training = classifier.model.metadata.get("training", {})
     if training:
-        print(f"seed corpus 5-fold CV (from training): P={training.get('cv_precision')} "
-              f"R={training.get('cv_recall')} F1={training.get('cv_f1')}")
+        print(
+            f"seed corpus 5-fold CV (from training): P={training.get('cv_precision')} "
+            f"R={training.get('cv_recall')} F1={training.get('cv_f1')}"
+        )
     print(f"elapsed {time.perf_counter() - started:.1f}s")
 
 

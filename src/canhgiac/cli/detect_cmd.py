@@ -11,6 +11,7 @@ app = typer.Typer(no_args_is_help=True)
 # (name, module holding ``app``, help)
 DETECTORS: list[tuple[str, str, str]] = [
     ("domains", "canhgiac.cli.detect_domains_cmd", "Tên miền lừa đảo / scam domain names"),
+    ("text", "canhgiac.cli.detect_text_cmd", "Tin nhắn lừa đảo / scam messages"),
 ]
 
 for _name, _module, _help in DETECTORS:

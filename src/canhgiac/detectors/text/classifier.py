@@ -12,7 +12,6 @@ from typing import Any
 import numpy as np
 
 from canhgiac.categories import BY_CODE, SCAM_CODES
-from canhgiac.detectors.text.features import analyze
 from canhgiac.detectors.text.model import SHIPPED_MODEL, TextModel, load_model
 from canhgiac.detectors.text.normalize import normalize
 from canhgiac.detectors.text.signals import (
@@ -24,12 +23,22 @@ from canhgiac.detectors.text.signals import (
 )
 from canhgiac.errors import ValidationFailed
 from canhgiac.indicators.brands import BrandRegistry, load_brand_registry
+from canhgiac.indicators.extract import extract_indicators
 
 MAX_BATCH = 100_000
 # Signals that a genuine bank/carrier message never carries: they lift the safety cap below.
 _HARD_SCAM_SIGNALS = frozenset(
-    {"url_unofficial", "url_shortener", "url_ip", "apk", "remote_access", "otp_request",
-     "credential_request", "identity_request", "bank_account_with_name"}
+    {
+        "url_unofficial",
+        "url_shortener",
+        "url_ip",
+        "apk",
+        "remote_access",
+        "otp_request",
+        "credential_request",
+        "identity_request",
+        "bank_account_with_name",
+    }
 )
 # A message from an official brandname, or an OTP notice with the usual safety advice, and
 # none of the hard signals, is never called a scam with more than this probability.
@@ -101,31 +110,41 @@ class TextClassifier:
         return self.classify_many([text], [sender])[0]
 
     def classify_many(
-        self, texts: Sequence[str], senders: Sequence[str | None] | None = None
+        self,
+        texts: Sequence[str],
+        senders: Sequence[str | None] | None = None,
+        *,
+        with_indicators: bool = True,
     ) -> list[TextVerdict]:
+        """Classify a batch; ``with_indicators=False`` skips the (slower) full indicator
+        extraction when only the verdicts are needed."""
         if len(texts) > MAX_BATCH:
             raise ValidationFailed(
                 f"Tối đa {MAX_BATCH} tin mỗi lần / at most {MAX_BATCH} messages per call",
-                field="texts")
+                field="texts",
+            )
         if senders is not None and len(senders) != len(texts):
             raise ValidationFailed(
                 "Số người gửi khác số tin nhắn / senders and texts differ in length",
-                field="senders")
+                field="senders",
+            )
         if not texts:
             return []
         sender_list: Sequence[str | None] = senders if senders is not None else [None] * len(texts)
         normalized = []
         for text in texts:
             if not isinstance(text, str):
-                raise ValidationFailed("Tin nhắn phải là chuỗi / message must be a string",
-                                       field="text")
+                raise ValidationFailed(
+                    "Tin nhắn phải là chuỗi / message must be a string", field="text"
+                )
             normalized.append(normalize(text))
         signal_results = [
             compute_signals(n, s, self.registry)
             for n, s in zip(normalized, sender_list, strict=True)
         ]
-        tokens = [analyze(n.folded) for n in normalized]
-        matrix = self.space.transform(tokens, [r.values for r in signal_results])
+        matrix = self.space.transform_folded(
+            [n.folded for n in normalized], [r.values for r in signal_results]
+        )
         decision = matrix @ self._scam_coef + self.model.scam_intercept
         a, b = self.model.calibration
         scores = _sigmoid(a * np.asarray(decision).ravel() + b)
@@ -140,19 +159,25 @@ class TextClassifier:
             column = int(np.argmax(np.where(mask, probs[row], -1.0)))
             category = self.model.categories[column]
             reasons = self._reasons(matrix, row, result, is_scam, category)
-            verdicts.append(TextVerdict(
-                category=category,
-                is_scam=is_scam,
-                score=score,
-                reasons=reasons,
-                signals=MappingProxyType({
-                    **{k: v for k, v in result.values.items() if v},
-                    **result.details,
-                    "brands": list(result.brands),
-                    "category_probability": round(float(probs[row, column]), 4),
-                }),
-                indicators=tuple(self._indicators(result)),
-            ))
+            verdicts.append(
+                TextVerdict(
+                    category=category,
+                    is_scam=is_scam,
+                    score=score,
+                    reasons=reasons,
+                    signals=MappingProxyType(
+                        {
+                            **{k: v for k, v in result.values.items() if v},
+                            **result.details,
+                            "brands": list(result.brands),
+                            "category_probability": round(float(probs[row, column]), 4),
+                        }
+                    ),
+                    indicators=tuple(_indicators(normalized[row].original, result))
+                    if with_indicators
+                    else (),
+                )
+            )
         return verdicts
 
     @staticmethod
@@ -164,8 +189,9 @@ class TextClassifier:
         otp_notice = bool(values.get("otp_notice")) and bool(values.get("safety_warning"))
         return official or otp_notice
 
-    def _reasons(self, matrix: Any, row: int, result: SignalResult, is_scam: bool,
-                 category: str) -> tuple[str, ...]:
+    def _reasons(
+        self, matrix: Any, row: int, result: SignalResult, is_scam: bool, category: str
+    ) -> tuple[str, ...]:
         label = BY_CODE.get(category)
         reasons: list[str] = []
         if label is not None:
@@ -175,15 +201,17 @@ class TextClassifier:
             if name in wanted and result.values.get(name):
                 vi, en = SIGNALS[name]
                 reasons.append(f"{vi} / {en}")
+        if not is_scam:
+            return tuple(reasons)
         start, end = matrix.indptr[row], matrix.indptr[row + 1]
         columns = matrix.indices[start:end]
         contributions = matrix.data[start:end] * self._scam_coef[columns]
-        order = np.argsort(contributions if not is_scam else -contributions)
+        top = min(12, len(contributions))
+        order: list[int] = np.argpartition(-contributions, top - 1)[:top].tolist() if top else []
         words: list[str] = []
-        for index in order[:12]:
+        for index in sorted(order, key=lambda i: -contributions[i]):
             column = int(columns[index])
-            value = float(contributions[index])
-            if column >= len(self._terms) or (value <= 0 if is_scam else value >= 0):
+            if column >= len(self._terms) or contributions[index] <= 0:
                 continue
             shown = _term_display(self._terms[column])
             if shown and shown not in words:
@@ -195,9 +223,14 @@ class TextClassifier:
             reasons.append(f"Từ ngữ đặc trưng: {quoted} / Telling words: {quoted}")
         return tuple(reasons)
 
-    @staticmethod
-    def _indicators(result: SignalResult) -> list[dict[str, Any]]:
+
+def _indicators(text: str, result: SignalResult) -> list[dict[str, Any]]:
+    """Links, phone numbers, bank accounts… found by the shared indicator extractor."""
+    try:
+        found = extract_indicators(text)
+    except ValidationFailed:
         return [{"kind": "domain", "value": host} for host in result.links.hosts]
+    return [{**item.indicator.to_dict(), "start": item.start, "end": item.end} for item in found]
 
 
 _CACHE: dict[Path, TextClassifier] = {}

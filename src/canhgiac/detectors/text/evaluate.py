@@ -78,9 +78,13 @@ class BinaryReport:
         return "\n".join(lines)
 
 
-def score_texts(classifier: TextClassifier, texts: Sequence[str], actual: Sequence[bool],
-                labels: Sequence[str] | None = None,
-                senders: Sequence[str | None] | None = None) -> BinaryReport:
+def score_texts(
+    classifier: TextClassifier,
+    texts: Sequence[str],
+    actual: Sequence[bool],
+    labels: Sequence[str] | None = None,
+    senders: Sequence[str | None] | None = None,
+) -> BinaryReport:
     report = BinaryReport()
     for start in range(0, len(texts), BATCH):
         chunk = texts[start : start + BATCH]
@@ -88,19 +92,30 @@ def score_texts(classifier: TextClassifier, texts: Sequence[str], actual: Sequen
         verdicts = classifier.classify_many(chunk, chunk_senders)
         for offset, verdict in enumerate(verdicts):
             index = start + offset
-            report.add(actual[index], verdict.is_scam,
-                       labels[index] if labels is not None else "", verdict.category)
+            report.add(
+                actual[index],
+                verdict.is_scam,
+                labels[index] if labels is not None else "",
+                verdict.category,
+            )
     return report
 
 
-def evaluate_file(classifier: TextClassifier, path: Path, *, text_column: str,
-                  label_column: str, positive: Sequence[str],
-                  sender_column: str | None = None) -> BinaryReport:
+def evaluate_file(
+    classifier: TextClassifier,
+    path: Path,
+    *,
+    text_column: str,
+    label_column: str,
+    positive: Sequence[str],
+    sender_column: str | None = None,
+) -> BinaryReport:
     """Score a labelled CSV/JSONL file: rows whose label is in ``positive`` are scams."""
     wanted = {p.strip() for p in positive if p.strip()}
     if not wanted:
-        raise ValidationFailed("Cần ít nhất một nhãn dương / need a positive label",
-                               field="positive")
+        raise ValidationFailed(
+            "Cần ít nhất một nhãn dương / need a positive label", field="positive"
+        )
     texts: list[str] = []
     actual: list[bool] = []
     labels: list[str] = []

@@ -17,16 +17,93 @@ from canhgiac.indicators.normalizers.domains import public_suffix, registrable_d
 MAX_LINKS = 10
 
 CHEAP_TLDS = frozenset(
-    "xyz top vip cc shop online click site club icu buzz live info asia link fun pro store life "
-    "cyou sbs win bet tk ml ga cf gq work rest monster quest lol bond cfd today world app".split()
+    [
+        "xyz",
+        "top",
+        "vip",
+        "cc",
+        "shop",
+        "online",
+        "click",
+        "site",
+        "club",
+        "icu",
+        "buzz",
+        "live",
+        "info",
+        "asia",
+        "link",
+        "fun",
+        "pro",
+        "store",
+        "life",
+        "cyou",
+        "sbs",
+        "win",
+        "bet",
+        "tk",
+        "ml",
+        "ga",
+        "cf",
+        "gq",
+        "work",
+        "rest",
+        "monster",
+        "quest",
+        "lol",
+        "bond",
+        "cfd",
+        "today",
+        "world",
+        "app",
+    ]
 )
 SHORTENERS = frozenset(
-    "bit.ly tinyurl.com cutt.ly rb.gy t.ly is.gd shorturl.at s.id tiny.cc v.ht goo.su ow.ly "
-    "t.co rebrand.ly shorturl.asia bitly.com short.gy urlz.fr 1url.vn".split()
+    [
+        "bit.ly",
+        "tinyurl.com",
+        "cutt.ly",
+        "rb.gy",
+        "t.ly",
+        "is.gd",
+        "shorturl.at",
+        "s.id",
+        "tiny.cc",
+        "v.ht",
+        "goo.su",
+        "ow.ly",
+        "t.co",
+        "rebrand.ly",
+        "shorturl.asia",
+        "bitly.com",
+        "short.gy",
+        "urlz.fr",
+        "1url.vn",
+    ]
 )
+# Brands whose domains host anyone's content (groups, forms, channels): a link there says
+# nothing about who sent the message, so it is a "platform link", not an official one.
+USER_CONTENT_BRANDS = frozenset({"zalo", "facebook", "google", "telegram", "tiktok", "microsoft"})
+
 # Words that only a government site may carry in its host name.
-GOV_WORDS = ("gov", "dichvucong", "vneid", "congan", "bocongan", "csgt", "phatnguoi", "hoanthue",
-             "thue", "bhxh", "vssid", "baohiemxahoi", "evn", "dienluc", "toaan", "vienkiemsat")
+GOV_WORDS = (
+    "gov",
+    "dichvucong",
+    "vneid",
+    "congan",
+    "bocongan",
+    "csgt",
+    "phatnguoi",
+    "hoanthue",
+    "thue",
+    "bhxh",
+    "vssid",
+    "baohiemxahoi",
+    "evn",
+    "dienluc",
+    "toaan",
+    "vienkiemsat",
+)
 
 _URL = re.compile(
     r"(?<![\w@.\-])(?P<scheme>https?://)?(?:www\.)?"
@@ -48,6 +125,7 @@ class LinkFacts:
     url_shortener: bool = False
     url_ip: bool = False
     url_official: bool = False
+    url_platform: bool = False
     apk: bool = False
     personal_phone: bool = False
     lookalike_of: tuple[str, ...] = ()
@@ -119,6 +197,8 @@ def brands_mentioned(folded: str, registry: BrandRegistry) -> list[Brand]:
     """
     phrases, heads = _mention_table(registry)
     words = _WORDS.findall(folded)
+    if heads.keys().isdisjoint(words):
+        return []
     found: dict[str, Brand] = {}
     i = 0
     count = len(words)
@@ -158,7 +238,34 @@ def _lookalike(host: str, tokens: dict[str, str]) -> str | None:
 
 # Top-level domains that bare (scheme-less) links in Vietnamese messages actually use.
 BARE_TLDS = CHEAP_TLDS | frozenset(
-    "com net org vn edu gov io co me biz us uk asia tv cn ru in xyz ly gl gd at ai id so to".split()
+    [
+        "com",
+        "net",
+        "org",
+        "vn",
+        "edu",
+        "gov",
+        "io",
+        "co",
+        "me",
+        "biz",
+        "us",
+        "uk",
+        "asia",
+        "tv",
+        "cn",
+        "ru",
+        "in",
+        "xyz",
+        "ly",
+        "gl",
+        "gd",
+        "at",
+        "ai",
+        "id",
+        "so",
+        "to",
+    ]
 )
 
 
@@ -196,7 +303,7 @@ def link_facts(nfc: str, brands: Sequence[Brand], registry: BrandRegistry) -> Li
     if not hosts:
         return LinkFacts(personal_phone=personal_phone)
     tokens = _brand_tokens(registry)
-    unofficial = mismatch = lookalike = cheap = shortener = is_ip = apk = False
+    unofficial = mismatch = lookalike = cheap = shortener = is_ip = apk = platform = False
     lookalike_of: list[str] = []
     official_count = 0
     for host, path in hosts:
@@ -208,6 +315,12 @@ def link_facts(nfc: str, brands: Sequence[Brand], registry: BrandRegistry) -> Li
         domain = registrable_domain(host)
         if domain in SHORTENERS or host in SHORTENERS:
             shortener = True
+            continue
+        owner = registry.official_brand_for_host(host)
+        if registry.is_user_content_host(host) or (
+            owner is not None and owner.key in USER_CONTENT_BRANDS
+        ):
+            platform = True
             continue
         if registry.is_official_host(host):
             official_count += 1
@@ -230,6 +343,7 @@ def link_facts(nfc: str, brands: Sequence[Brand], registry: BrandRegistry) -> Li
         url_shortener=shortener,
         url_ip=is_ip,
         url_official=official_count == len(hosts),
+        url_platform=platform,
         apk=apk,
         personal_phone=personal_phone,
         lookalike_of=tuple(lookalike_of),

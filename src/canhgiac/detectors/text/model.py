@@ -69,8 +69,9 @@ class TextModel:
 
 
 def _invalid(path: Path, problem_vi: str, problem_en: str) -> ValidationFailed:
-    return ValidationFailed(f"Tệp mô hình {path}: {problem_vi} / model file: {problem_en}",
-                            field="model")
+    return ValidationFailed(
+        f"Tệp mô hình {path}: {problem_vi} / model file: {problem_en}", field="model"
+    )
 
 
 def load_model(path: Path | None = None) -> TextModel:
@@ -83,8 +84,16 @@ def load_model(path: Path | None = None) -> TextModel:
     try:
         with np.load(path, allow_pickle=False) as data:
             meta = json.loads(str(data["metadata"]))
-            arrays = {name: data[name] for name in (
-                "vocabulary", "idf", "category_coef", "category_intercept", "scam_coef")}
+            arrays = {
+                name: data[name]
+                for name in (
+                    "vocabulary",
+                    "idf",
+                    "category_coef",
+                    "category_intercept",
+                    "scam_coef",
+                )
+            }
     except (OSError, ValueError, KeyError) as exc:
         raise _invalid(path, f"không đọc được ({exc})", f"unreadable ({exc})") from exc
     if meta.get("format") != FORMAT or meta.get("format_version") != FORMAT_VERSION:
@@ -93,9 +102,11 @@ def load_model(path: Path | None = None) -> TextModel:
     categories = tuple(meta["categories"])
     signal_names = tuple(meta["signal_names"])
     n_features = len(vocabulary) + len(signal_names)
-    if (arrays["category_coef"].shape != (len(categories), n_features)
-            or arrays["scam_coef"].shape != (n_features,)
-            or arrays["idf"].shape != (len(vocabulary),)):
+    if (
+        arrays["category_coef"].shape != (len(categories), n_features)
+        or arrays["scam_coef"].shape != (n_features,)
+        or arrays["idf"].shape != (len(vocabulary),)
+    ):
         raise _invalid(path, "kích thước ma trận không khớp", "array shapes do not match")
     a, b = meta["calibration"]
     return TextModel(
@@ -110,6 +121,9 @@ def load_model(path: Path | None = None) -> TextModel:
         scam_intercept=float(meta["scam_intercept"]),
         calibration=(float(a), float(b)),
         threshold=float(meta["threshold"]),
-        metadata={k: v for k, v in meta.items() if k not in {
-            "categories", "signal_names", "calibration", "scam_intercept"}},
+        metadata={
+            k: v
+            for k, v in meta.items()
+            if k not in {"categories", "signal_names", "calibration", "scam_intercept"}
+        },
     )

@@ -18,10 +18,12 @@ MAX_TEXT_CHARS = 4000
 
 # Invisible format characters used to split keywords ("lừa\u200bđảo").
 _INVISIBLE = dict.fromkeys(
-    [0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E, 0x3164, 0xFEFF]
-    + list(range(0x200B, 0x2010))
-    + list(range(0x202A, 0x202F))
-    + list(range(0x2060, 0x2070)),
+    [
+        *(0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E, 0x3164, 0xFEFF),
+        *range(0x200B, 0x2010),
+        *range(0x202A, 0x202F),
+        *range(0x2060, 0x2070),
+    ]
 )
 
 
@@ -30,7 +32,9 @@ def _build_fold_table() -> dict[int, str]:
     table: dict[int, str] = {}
     for code in range(0x00C0, 0x1F00):
         char = chr(code)
-        base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+        base = "".join(
+            c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)
+        )
         if len(base) == 1 and base.isascii() and base.isalpha() and base != char:
             table[code] = base
     table.update({ord("đ"): "d", ord("Đ"): "D", ord("ð"): "d", ord("Ð"): "D"})
@@ -42,13 +46,64 @@ _FOLD = _build_fold_table()
 # Letters split by dots, dashes, stars or underscores: "l.u.a", "v-a-y", "o*t*p".
 _SPLIT_LETTERS = re.compile(r"(?<![\w.])(?:[a-z][.\-_*·•'](?=[a-z])){2,}[a-z](?![\w])")
 _SPLIT_SEPARATORS = re.compile(r"[.\-_*·•']")
+# Dots inside syllables: "ta.i kh.oan ta.ng ba.n" (not "shopee.vn": known endings stay).
+_DOTTED_SYLLABLE = re.compile(r"(?<![\w./:])([a-z]{1,3})\.([a-z]{1,4})(?![\w./])")
+_KEEP_ENDINGS = frozenset(
+    [
+        "com",
+        "net",
+        "org",
+        "vn",
+        "io",
+        "co",
+        "me",
+        "cc",
+        "xyz",
+        "top",
+        "vip",
+        "shop",
+        "info",
+        "biz",
+        "asia",
+        "app",
+        "dev",
+        "ai",
+        "gov",
+        "edu",
+        "tv",
+        "us",
+        "uk",
+        "jp",
+        "cn",
+        "kr",
+        "ru",
+        "in",
+        "id",
+        "ly",
+        "gl",
+        "gd",
+        "to",
+        "so",
+        "pro",
+        "fun",
+        "bet",
+        "win",
+        "site",
+        "club",
+        "live",
+        "link",
+        "click",
+        "online",
+    ]
+)
 # Four or more single letters separated by single spaces: "v a y t i e n".
 _SPACED_LETTERS = re.compile(r"(?<!\S)(?:[a-z] ){3,}[a-z](?!\S)")
 # Digits and symbols used as letters inside a word: "v1p", "l0gin", "nh@n".
-_LEET_INSIDE = re.compile(r"(?<=[a-z])[013457@$](?=[a-z])")
+_LEET_INSIDE = re.compile(r"(?<=[a-z])(?:[013457$]|@(?![a-z0-9.\-]+\.[a-z]{2,}))(?=[a-z])")
 _LEET_MAP = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
-# "ch0", "s0": a trailing zero after letters is an "o".
+# "ch0", "s0", "qu@": a trailing zero is an "o", a trailing at-sign an "a".
 _LEET_TRAILING_ZERO = re.compile(r"(?<=[a-z])0(?![\w])")
+_LEET_TRAILING_AT = re.compile(r"(?<=[a-z])@(?![\w])")
 # "GlAY T0", "UyTlN": a lower-case l among capitals stands for an I.
 _L_FOR_I = re.compile(r"(?<=[A-Z])l(?=[A-Z]|\b)|\bl(?=[A-Z]{2})")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
@@ -123,9 +178,16 @@ def deobfuscate(folded: str) -> str:
     """Undo keyword-splitting tricks on already folded, lower-case text."""
     if "." in folded or "-" in folded or "_" in folded or "*" in folded or "'" in folded:
         folded = _SPLIT_LETTERS.sub(_join_letters, folded)
+    if "." in folded:
+        folded = _DOTTED_SYLLABLE.sub(
+            lambda m: m.group(0) if m.group(2) in _KEEP_ENDINGS else m.group(1) + m.group(2),
+            folded,
+        )
     folded = _SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), folded)
     folded = _LEET_INSIDE.sub(lambda m: _LEET_MAP[m.group(0)], folded)
     folded = _LEET_TRAILING_ZERO.sub("o", folded)
+    if "@" in folded:
+        folded = _LEET_TRAILING_AT.sub("a", folded)
     return _REPEATS.sub(r"\1", folded)
 
 

@@ -36,8 +36,9 @@ def read_records(path: Path, *, max_rows: int = MAX_ROWS) -> Iterator[dict[str, 
         if kind == "jsonl":
             for number, line in enumerate(handle, start=1):
                 if number > max_rows:
-                    raise ValidationFailed(f"Quá {max_rows} dòng / more than {max_rows} rows",
-                                           field="input")
+                    raise ValidationFailed(
+                        f"Quá {max_rows} dòng / more than {max_rows} rows", field="input"
+                    )
                 if not line.strip():
                     continue
                 try:
@@ -45,19 +46,22 @@ def read_records(path: Path, *, max_rows: int = MAX_ROWS) -> Iterator[dict[str, 
                 except json.JSONDecodeError as exc:
                     raise ValidationFailed(
                         f"Dòng {number} không phải JSON hợp lệ / line {number} is not valid JSON",
-                        field="input") from exc
+                        field="input",
+                    ) from exc
                 if not isinstance(record, dict):
                     raise ValidationFailed(
                         f"Dòng {number} không phải đối tượng JSON / line {number} is not an object",
-                        field="input")
+                        field="input",
+                    )
                 yield record
             return
         reader = csv.DictReader(handle, delimiter="\t" if kind == "tsv" else ",")
         try:
             for number, row in enumerate(reader, start=1):
                 if number > max_rows:
-                    raise ValidationFailed(f"Quá {max_rows} dòng / more than {max_rows} rows",
-                                           field="input")
+                    raise ValidationFailed(
+                        f"Quá {max_rows} dòng / more than {max_rows} rows", field="input"
+                    )
                 yield row
         except csv.Error as exc:
             raise ValidationFailed(f"Tệp CSV lỗi: {exc} / malformed CSV", field="input") from exc
@@ -66,13 +70,19 @@ def read_records(path: Path, *, max_rows: int = MAX_ROWS) -> Iterator[dict[str, 
 def require_column(record: dict[str, Any], column: str, option: str) -> Any:
     if column not in record:
         raise ValidationFailed(
-            f"Không có cột “{column}” (có: {', '.join(map(str, record))}) / "
-            f"no column “{column}”", field=option)
+            f"Không có cột “{column}” (có: {', '.join(map(str, record))}) / no column “{column}”",
+            field=option,
+        )
     return record[column]
 
 
-def read_labelled(path: Path, *, text_column: str = "text", label_column: str = "category",
-                  sender_column: str | None = "sender") -> list[LabelledText]:
+def read_labelled(
+    path: Path,
+    *,
+    text_column: str = "text",
+    label_column: str = "category",
+    sender_column: str | None = "sender",
+) -> list[LabelledText]:
     """Labelled messages for training; every label must be a known category code."""
     rows: list[LabelledText] = []
     for record in read_records(path):
@@ -81,7 +91,8 @@ def read_labelled(path: Path, *, text_column: str = "text", label_column: str = 
         if label not in BY_CODE:
             raise ValidationFailed(
                 f"Nhãn “{label}” không phải mã loại đã biết / unknown category “{label}”",
-                field="label_column")
+                field="label_column",
+            )
         sender = record.get(sender_column) if sender_column else None
         if not isinstance(text, str) or not text.strip():
             continue

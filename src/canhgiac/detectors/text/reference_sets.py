@@ -72,10 +72,15 @@ def training_rows(datasets_dir: Path) -> list[LabelledText]:
                 rows.append(LabelledText(row.text, row.category, None, "pth2016"))
     social = datasets_dir / SOCIAL
     if social.is_file():
-        rows.extend(LabelledText(r.text, r.category, None, "social")
-                    for r in read_social(social) if r.category)
+        rows.extend(
+            LabelledText(r.text, r.category, None, "social")
+            for r in read_social(social)
+            if r.category
+        )
     vispam = datasets_dir / VISPAM
     if vispam.is_file():
-        rows.extend(LabelledText(r.text, "legit", None, "vispam")
-                    for r in read_vispam(vispam, "dataset/dev.csv"))
+        rows.extend(
+            LabelledText(r.text, "legit", None, "vispam")
+            for r in read_vispam(vispam, "dataset/dev.csv")
+        )
     return rows

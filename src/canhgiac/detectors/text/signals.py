@@ -18,47 +18,89 @@ from canhgiac.indicators.brands import Brand, BrandRegistry
 # Name → (reason in Vietnamese, reason in English). Order fixes the feature columns.
 SIGNALS: dict[str, tuple[str, str]] = {
     "url": ("Có đường link", "Contains a link"),
-    "url_unofficial": ("Link không thuộc tên miền chính thức nào đã biết",
-                       "Link to a domain that is not a known official one"),
-    "url_brand_mismatch": ("Nhắc tên thương hiệu nhưng link không phải tên miền chính thức của nó",
-                           "Names a brand but links to a domain that is not the brand's"),
-    "url_lookalike": ("Tên miền giả dạng thương hiệu hoặc cơ quan nhà nước",
-                      "Domain imitates a brand or a government site"),
-    "url_cheap_tld": ("Link dùng đuôi tên miền rẻ, hay bị lạm dụng (.xyz, .top, .vip…)",
-                      "Link on a cheap, often abused top-level domain (.xyz, .top, .vip…)"),
-    "url_shortener": ("Link rút gọn che giấu địa chỉ thật", "Shortened link hides the real address"),
+    "url_unofficial": (
+        "Link không thuộc tên miền chính thức nào đã biết",
+        "Link to a domain that is not a known official one",
+    ),
+    "url_brand_mismatch": (
+        "Nhắc tên thương hiệu nhưng link không phải tên miền chính thức của nó",
+        "Names a brand but links to a domain that is not the brand's",
+    ),
+    "url_lookalike": (
+        "Tên miền giả dạng thương hiệu hoặc cơ quan nhà nước",
+        "Domain imitates a brand or a government site",
+    ),
+    "url_cheap_tld": (
+        "Link dùng đuôi tên miền rẻ, hay bị lạm dụng (.xyz, .top, .vip…)",
+        "Link on a cheap, often abused top-level domain (.xyz, .top, .vip…)",
+    ),
+    "url_shortener": (
+        "Link rút gọn che giấu địa chỉ thật",
+        "Shortened link hides the real address",
+    ),
     "url_ip": ("Link trỏ thẳng tới địa chỉ IP", "Link points at a bare IP address"),
+    "url_platform": (
+        "Link tới nhóm/kênh trên mạng xã hội (Zalo, Telegram, Facebook…)",
+        "Link to a group or channel on a social platform (Zalo, Telegram, Facebook…)",
+    ),
     "url_official": ("Mọi link đều thuộc tên miền chính thức", "All links are on official domains"),
-    "apk": ("Yêu cầu cài ứng dụng hoặc tệp APK ngoài kho chính thức",
-            "Asks to install an app or APK from outside the official stores"),
-    "remote_access": ("Yêu cầu cài phần mềm điều khiển từ xa", "Asks to install remote-control software"),
+    "apk": (
+        "Yêu cầu cài ứng dụng hoặc tệp APK ngoài kho chính thức",
+        "Asks to install an app or APK from outside the official stores",
+    ),
+    "remote_access": (
+        "Yêu cầu cài phần mềm điều khiển từ xa",
+        "Asks to install remote-control software",
+    ),
     "otp_request": ("Yêu cầu cung cấp mã OTP", "Asks for a one-time code (OTP)"),
-    "credential_request": ("Yêu cầu mật khẩu, số thẻ hoặc thông tin đăng nhập",
-                           "Asks for passwords, card numbers or login details"),
-    "identity_request": ("Yêu cầu ảnh CCCD, khuôn mặt hoặc thông tin cá nhân",
-                         "Asks for ID-card photos, face video or personal data"),
-    "transfer_request": ("Yêu cầu chuyển tiền, nạp tiền hoặc đóng phí",
-                         "Asks for a transfer, deposit or fee"),
-    "bank_account_with_name": ("Số tài khoản ngân hàng kèm tên người nhận cá nhân",
-                               "Bank account number with a personal recipient name"),
+    "credential_request": (
+        "Yêu cầu mật khẩu, số thẻ hoặc thông tin đăng nhập",
+        "Asks for passwords, card numbers or login details",
+    ),
+    "identity_request": (
+        "Yêu cầu ảnh CCCD, khuôn mặt hoặc thông tin cá nhân",
+        "Asks for ID-card photos, face video or personal data",
+    ),
+    "transfer_request": (
+        "Yêu cầu chuyển tiền, nạp tiền hoặc đóng phí",
+        "Asks for a transfer, deposit or fee",
+    ),
+    "bank_account_with_name": (
+        "Số tài khoản ngân hàng kèm tên người nhận cá nhân",
+        "Bank account number with a personal recipient name",
+    ),
     "bank_account": ("Có số tài khoản ngân hàng", "Contains a bank account number"),
-    "offchannel_contact": ("Dẫn sang Zalo/Telegram hoặc số điện thoại cá nhân để liên hệ",
-                           "Moves the conversation to Zalo/Telegram or a personal number"),
-    "urgency": ("Tạo áp lực thời gian (gấp, trong 24h, trước 17h…)",
-                "Creates time pressure (urgent, within 24h, before 5 pm…)"),
-    "threat": ("Đe dọa: khóa tài khoản, bắt giữ, truy cứu, bêu riếu…",
-               "Threatens: account lock, arrest, prosecution, public shaming…"),
-    "too_good": ("Hứa hẹn lợi nhuận, thu nhập hoặc quà quá hấp dẫn",
-                 "Promises unrealistic profit, income or gifts"),
+    "offchannel_contact": (
+        "Dẫn sang Zalo/Telegram hoặc số điện thoại cá nhân để liên hệ",
+        "Moves the conversation to Zalo/Telegram or a personal number",
+    ),
+    "urgency": (
+        "Tạo áp lực thời gian (gấp, trong 24h, trước 17h…)",
+        "Creates time pressure (urgent, within 24h, before 5 pm…)",
+    ),
+    "threat": (
+        "Đe dọa: khóa tài khoản, bắt giữ, truy cứu, bêu riếu…",
+        "Threatens: account lock, arrest, prosecution, public shaming…",
+    ),
+    "too_good": (
+        "Hứa hẹn lợi nhuận, thu nhập hoặc quà quá hấp dẫn",
+        "Promises unrealistic profit, income or gifts",
+    ),
     "secrecy": ("Yêu cầu giữ bí mật, không báo người thân", "Asks to keep it secret from family"),
     "otp_notice": ("Tin báo mã OTP thông thường", "An ordinary one-time-code notice"),
-    "safety_warning": ("Có lời khuyên không chia sẻ OTP/mật khẩu",
-                       "Contains advice never to share codes or passwords"),
+    "safety_warning": (
+        "Có lời khuyên không chia sẻ OTP/mật khẩu",
+        "Contains advice never to share codes or passwords",
+    ),
     "balance_notice": ("Tin báo biến động số dư", "A balance-change notice"),
-    "ads_marker": ("Có dấu hiệu tin quảng cáo hợp lệ ((QC), cú pháp từ chối TC…)",
-                   "Marked as lawful advertising ((QC), opt-out syntax…)"),
-    "sender_official": ("Gửi từ brandname chính thức của tổ chức",
-                        "Sent from an organisation's official brandname"),
+    "ads_marker": (
+        "Có dấu hiệu tin quảng cáo hợp lệ ((QC), cú pháp từ chối TC…)",
+        "Marked as lawful advertising ((QC), opt-out syntax…)",
+    ),
+    "sender_official": (
+        "Gửi từ brandname chính thức của tổ chức",
+        "Sent from an organisation's official brandname",
+    ),
     "sender_brandname": ("Gửi từ một brandname (tên chữ)", "Sent from an alphanumeric brandname"),
     "sender_shortcode": ("Gửi từ đầu số ngắn", "Sent from a short code"),
     "sender_personal": ("Gửi từ số điện thoại cá nhân", "Sent from a personal phone number"),
@@ -66,14 +108,38 @@ SIGNALS: dict[str, tuple[str, str]] = {
 SIGNAL_NAMES: tuple[str, ...] = tuple(SIGNALS)
 # Signals that point towards a scam: only these become reasons for a scam verdict.
 SCAM_SIGNALS: frozenset[str] = frozenset(
-    {"url_unofficial", "url_brand_mismatch", "url_lookalike", "url_cheap_tld", "url_shortener",
-     "url_ip", "apk", "remote_access", "otp_request", "credential_request", "identity_request",
-     "transfer_request", "bank_account_with_name", "offchannel_contact", "urgency", "threat",
-     "too_good", "secrecy", "sender_personal"}
+    {
+        "url_unofficial",
+        "url_brand_mismatch",
+        "url_lookalike",
+        "url_cheap_tld",
+        "url_shortener",
+        "url_ip",
+        "url_platform",
+        "apk",
+        "remote_access",
+        "otp_request",
+        "credential_request",
+        "identity_request",
+        "transfer_request",
+        "bank_account_with_name",
+        "offchannel_contact",
+        "urgency",
+        "threat",
+        "too_good",
+        "secrecy",
+        "sender_personal",
+    }
 )
 REASSURING_SIGNALS: frozenset[str] = frozenset(
-    {"url_official", "otp_notice", "safety_warning", "balance_notice", "ads_marker",
-     "sender_official"}
+    {
+        "url_official",
+        "otp_notice",
+        "safety_warning",
+        "balance_notice",
+        "ads_marker",
+        "sender_official",
+    }
 )
 
 _NEGATION = re.compile(r"(?:khong|dung|never|do not|khong bao gio|khong duoc|tuyet doi khong) $")
@@ -89,9 +155,17 @@ _P_OTP_REQUEST = _rx(
     r"\b(?:cung cap|doc|gui (?:lai |giup |cho )?|nhap|dien|chup|cho (?:em|minh|toi) xin|"
     r"bao lai|xac nhan)(?:\w+ ){0,4}" + _OTP_WORD
 )
-_P_OTP_REQUEST2 = _rx(r"\b" + _OTP_WORD + r" (?:\w+ ){0,4}(?:de (?:em |minh |toi )?(?:huy|xac (?:nhan|minh)|ho tro|kich hoat))")
-_P_OTP_NOTICE = _rx(r"(?:\botp\b|\bma\b|\bcode\b|\bmat khau\b)[^.\n]{0,60}?\b(?:la|:|is)\s*[:]?\s*[a-z]?-?\d{4,8}\b|^\s*[a-z]?-?\d{4,8} (?:la ma|is your)")
-_P_SAFETY = _rx(r"(?:khong|tuyet doi khong|dung|never|do not|don't|khong bao gio) (?:\w+ ){0,4}(?:cung cap|chia se|share|tiet lo|yeu cau)")
+_P_OTP_REQUEST2 = _rx(
+    r"\b"
+    + _OTP_WORD
+    + r" (?:\w+ ){0,4}(?:de (?:em |minh |toi )?(?:huy|xac (?:nhan|minh)|ho tro|kich hoat))"
+)
+_P_OTP_NOTICE = _rx(
+    r"(?:\botp\b|\bma\b|\bcode\b|\bmat khau\b)[^.\n]{0,60}?\b(?:la|:|is)\s*[:]?\s*[a-z]?-?\d{4,8}\b|^\s*[a-z]?-?\d{4,8} (?:la ma|is your)"
+)
+_P_SAFETY = _rx(
+    r"(?:khong|tuyet doi khong|dung|never|do not|don't|khong bao gio) (?:\w+ ){0,4}(?:cung cap|chia se|share|tiet lo|yeu cau)"
+)
 _P_CREDENTIAL = _rx(
     r"\b(?:cung cap|nhap|gui|dien|xac nhan)(?:\w+ ){0,4}(?:mat khau|so the|cvv|ten dang nhap|thong tin the|ma pin|password)"
 )
@@ -107,7 +181,9 @@ _P_TRANSFER = _rx(
     r"phi (?:van chuyen|ship|ho so|bao hiem|nhan qua|xac minh|thu tuc|dich vu|hai quan|thong quan|dang ky|le)|dat coc|chuyen coc|"
     r"coc (?:giu|truoc)|thanh toan (?:truoc|phi))"
 )
-_P_ACCOUNT_CTX = _rx(r"\b(?:so tai khoan|tai khoan|stk|chuyen khoan|chuyen vao|vao so|so tk|ngan hang|vcb|bidv|techcombank|agribank|mb|acb|vietinbank|tpbank|vpbank|sacombank|momo)\b")
+_P_ACCOUNT_CTX = _rx(
+    r"\b(?:so tai khoan|tai khoan|stk|chuyen khoan|chuyen vao|vao so|so tk|ngan hang|vcb|bidv|techcombank|agribank|mb|acb|vietinbank|tpbank|vpbank|sacombank|momo)\b"
+)
 _P_ACCOUNT_NUMBER = re.compile(r"(?<![\d+.,])(?:\d[ .-]?){8,18}\d(?![\d.,])")
 _P_UPPER_NAME = re.compile(r"\b[A-ZĐ][A-ZĐ]+(?: [A-ZĐ][A-ZĐ]*){1,4}\b")
 _P_OFFCHANNEL = _rx(
@@ -120,15 +196,19 @@ _P_URGENCY = _rx(
 _P_THREAT = _rx(
     r"\b(?:khoa (?:vinh vien|tai khoan|the|sim)|bi khoa|tam khoa|dong bang|phong toa|bat giu|lenh bat|khoi to|truy cuu|"
     r"truy na|trieu tap|rua tien|cuong che|xu ly theo (?:phap luat|cach)|beu|gui (?:anh|hinh|ho so) (?:\w+ ){0,3}(?:facebook|dia phuong|nguoi than|danh ba|cong ty)|"
-    r"den tan nha|ngung cap dien|cat dien|thu hoi sim|khoa 2 chieu|vo hieu hoa|xoa vinh vien|ap giai|tuoc)"
+    r"den tan nha|(?:toan bo |tat ca )?danh ba|qua han \d+ ngay|ngung cap dien|cat dien|thu hoi sim|khoa 2 chieu|vo hieu hoa|xoa vinh vien|ap giai|tuoc)"
 )
 _P_TOO_GOOD = _rx(
     r"\b(?:trung thuong|trung giai|loi nhuan|lai \d+ ?%|\d+ ?%\s*/\s*(?:ngay|tuan)|hoa hong|viec nhe luong cao|thu nhap (?:tu )?\d|"
     r"\d+ ?(?:k|trieu|tr)\s*(?:-\s*\d+ ?(?:k|trieu|tr))?\s*/\s*ngay|cam ket|khong rui ro|hoan von|x2 von|bao an|an chac|qua tang|tri an|"
     r"mien phi 100|khong the chap|chi can cccd|no xau van|giai ngan (?:trong|nhanh)|rut tien (?:ngay|nhanh|1-1|sieu toc))"
 )
-_P_SECRECY = _rx(r"\b(?:khong duoc tiet lo|giu bi mat|dung (?:noi|bao) (?:voi )?(?:ai|nguoi than)|khong noi voi ai|bi mat dieu tra)")
-_P_BALANCE = _rx(r"(?:\bso du\b|\bsd\b|\bsdc\b)[^\n]{0,20}\d|[+-]\s?\d{1,3}(?:[.,]\d{3})+ ?(?:vnd|d\b|dong)")
+_P_SECRECY = _rx(
+    r"\b(?:khong duoc tiet lo|giu bi mat|dung (?:noi|bao) (?:voi )?(?:ai|nguoi than)|khong noi voi ai|bi mat dieu tra)"
+)
+_P_BALANCE = _rx(
+    r"(?:\bso du\b|\bsd\b|\bsdc\b)[^\n]{0,20}\d|[+-]\s?\d{1,3}(?:[.,]\d{3})+ ?(?:vnd|d\b|dong)"
+)
 _P_ADS = _rx(r"\(qc\)|\bqc\b|tu choi (?:qc|nhan)|soan tc gui|\btc gui \d|\bhuy qc\b")
 
 
@@ -137,19 +217,70 @@ _GATES: dict[str, tuple[str, ...]] = {
     "otp_request": ("otp", "ma ", "mat khau"),
     "otp_notice": ("otp", "ma ", "code", "mat khau"),
     "safety_warning": ("khong", "dung", "never", "not", "don't"),
-    "credential_request": ("mat khau", "so the", "cvv", "dang nhap", "thong tin the", "pin", "password"),
-    "identity_request": ("cccd", "can cuoc", "chan dung", "khuon mat", "mat"),
-    "apk": ("apk", "ung dung", "app", "phien ban", "cap nhat", "tro nang", "nguon"),
+    "credential_request": (
+        "mat khau",
+        "so the",
+        "cvv",
+        "dang nhap",
+        "thong tin the",
+        "pin",
+        "password",
+    ),
+    "identity_request": ("cccd", "can cuoc", "chan dung", "khuon mat", "hai mat", "2 mat"),
+    "apk": ("apk", "ung dung", "app", "phien ban", "cap nhat", "tro nang", "nguon khong"),
     "remote_access": ("viewer", "anydesk", "airdroid", "rustdesk"),
     "transfer_request": ("chuyen", "nap", "phi", "nop", "coc", "thanh toan"),
-    "offchannel_contact": ("zalo", "tele", "inbox", "messenger", "ket ban", "nhan tin", "whatsapp",
-                           "viber", "line", "@"),
-    "urgency": ("gap", "khan", "ngay", "trong", "truoc", "han", "cham", "som", "nhanh", "chi con",
-                "sap bi", "se bi"),
-    "too_good": ("trung", "loi nhuan", "lai", "%", "hoa hong", "luong", "thu nhap", "ngay", "cam ket",
-                 "rui ro", "von", "an", "qua", "tri an", "mien phi", "the chap", "cccd", "no xau",
-                 "giai ngan", "rut tien"),
-    "secrecy": ("tiet lo", "bi mat", "dung", "khong noi"),
+    "offchannel_contact": (
+        "zalo",
+        "tele",
+        "inbox",
+        "messenger",
+        "ket ban",
+        "nhan tin",
+        "whatsapp",
+        "viber",
+        "line",
+        "@",
+    ),
+    "urgency": (
+        "gap",
+        "khan",
+        "lap tuc",
+        "hom nay",
+        "trong",
+        "truoc",
+        "han ",
+        "cham nhat",
+        "som nhat",
+        "nhanh tay",
+        "chi con",
+        "sap bi",
+        "se bi",
+    ),
+    "too_good": (
+        "trung",
+        "loi nhuan",
+        "lai",
+        "%",
+        "hoa hong",
+        "luong cao",
+        "thu nhap",
+        "/ngay",
+        "cam ket",
+        "rui ro",
+        "von",
+        "an chac",
+        "bao an",
+        "qua tang",
+        "tri an",
+        "mien phi 100",
+        "the chap",
+        "cccd",
+        "no xau",
+        "giai ngan",
+        "rut tien",
+    ),
+    "secrecy": ("tiet lo", "bi mat", "dung noi", "dung bao", "khong noi"),
     "balance_notice": ("so du", "sd", "+", "-"),
     "ads_marker": ("qc", "tu choi", "tc gui"),
 }
@@ -207,13 +338,16 @@ def _has_named_account(nfc: str, folded: str) -> tuple[bool, bool]:
     if not accounts or not _P_ACCOUNT_CTX.search(folded):
         return False, False
     named = any(
-        len(name.split()) >= 2 and not name.isdigit() for name in _P_UPPER_NAME.findall(nfc)
+        len(name.split()) >= 2 and not name.isdigit()
+        for name in _P_UPPER_NAME.findall(nfc)
         if not _is_ignorable_caps(name)
     )
     return True, named
 
 
-_CAPS_IGNORE = re.compile(r"^(?:OTP|VND|VNĐ|QC|TB|STK|TK|CSKH|ATM|CCCD|SMS|COD|VIP|ID|USD|USDT|GD|ND|SD|HSD)(?: |$)")
+_CAPS_IGNORE = re.compile(
+    r"^(?:OTP|VND|VNĐ|QC|TB|STK|TK|CSKH|ATM|CCCD|SMS|COD|VIP|ID|USD|USDT|GD|ND|SD|HSD)(?: |$)"
+)
 
 
 def _is_ignorable_caps(name: str) -> bool:
@@ -231,8 +365,16 @@ def compute_signals(
     links = link_facts(nfc, brands, registry)
     if links.hosts:
         values["url"] = 1.0
-        for name in ("url_unofficial", "url_brand_mismatch", "url_lookalike", "url_cheap_tld",
-                     "url_shortener", "url_ip", "url_official"):
+        for name in (
+            "url_unofficial",
+            "url_brand_mismatch",
+            "url_lookalike",
+            "url_cheap_tld",
+            "url_shortener",
+            "url_ip",
+            "url_official",
+            "url_platform",
+        ):
             if getattr(links, name):
                 values[name] = 1.0
     if links.apk or (_gated("apk", folded) and _P_APK.search(folded)):
@@ -291,5 +433,6 @@ def compute_signals(
         details["sender_brand"] = official_sender.key
     if links.hosts:
         details["hosts"] = list(links.hosts)
-    return SignalResult(values=values, links=links, brands=tuple(b.key for b in brands),
-                        details=details)
+    return SignalResult(
+        values=values, links=links, brands=tuple(b.key for b in brands), details=details
+    )

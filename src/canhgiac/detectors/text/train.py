@@ -21,6 +21,7 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
+from threadpoolctl import threadpool_limits
 
 from canhgiac.categories import BY_CODE, CATEGORIES, SCAM_CODES
 from canhgiac.detectors.text.corpus import LabelledText, load_seed_corpus
@@ -65,7 +66,8 @@ def _check(rows: Sequence[LabelledText]) -> None:
         if row.category not in BY_CODE:
             raise ValidationFailed(
                 f"Nhãn “{row.category}” không phải mã loại đã biết / unknown category",
-                field="category")
+                field="category",
+            )
 
 
 def split_of(text: str, holdout_percent: int = 30) -> str:
@@ -84,31 +86,56 @@ def train_text_classifier(
     extra: Iterable[tuple[str, str]] = (),
     files: Iterable[Path] = (),
     *,
+    labelled: Sequence[LabelledText] = (),
     reference: Sequence[LabelledText] = (),
     include_seed: bool = True,
     config: TrainingConfig | None = None,
 ) -> TrainedModel:
-    """Train on the seed corpus + ``extra`` (text, category) labels + labelled ``files``.
+    """Train on the seed corpus + ``extra`` (text, category) labels from the platform's
+    analysts + labelled ``files`` (columns text, category, optional sender) + ``labelled`` rows.
 
     ``reference`` rows (e.g. the shared development sets) tune the weights but never enter
-    the vocabulary.
+    the vocabulary. BLAS runs on one thread: faster for these small sparse fits than
+    several threads fighting over a shared machine.
     """
+    with threadpool_limits(limits=1):
+        return _train(
+            extra,
+            files,
+            labelled=labelled,
+            reference=reference,
+            include_seed=include_seed,
+            config=config,
+        )
+
+
+def _train(
+    extra: Iterable[tuple[str, str]] = (),
+    files: Iterable[Path] = (),
+    *,
+    labelled: Sequence[LabelledText] = (),
+    reference: Sequence[LabelledText] = (),
+    include_seed: bool = True,
+    config: TrainingConfig | None = None,
+) -> TrainedModel:
     config = config or TrainingConfig()
     own: list[LabelledText] = load_seed_corpus() if include_seed else []
     platform = [LabelledText(text, category, None, "platform") for text, category in extra]
-    file_rows = [row for path in files for row in read_labelled(Path(path))]
+    file_rows = [row for path in files for row in read_labelled(Path(path))] + list(labelled)
     own = own + platform + file_rows
     _check(own)
     _check(reference)
     if len(own) + len(reference) > MAX_TRAINING_ROWS:
-        raise ValidationFailed("Quá nhiều dữ liệu huấn luyện / too many training rows",
-                               field="files")
+        raise ValidationFailed(
+            "Quá nhiều dữ liệu huấn luyện / too many training rows", field="files"
+        )
     own_rows = _with_senderless_copies(own)
     rows = own_rows + list(reference)
     if len({r.category in SCAM_CODES for r in rows}) < 2:
         raise ValidationFailed(
             "Cần cả tin lừa đảo và tin không lừa đảo / need both scam and non-scam examples",
-            field="files")
+            field="files",
+        )
     by_source = {"seed": config.weight_seed, "platform": config.weight_platform}
     weights = np.array(
         [by_source.get(r.source, config.weight_file) for r in own_rows]
@@ -119,29 +146,39 @@ def train_text_classifier(
     registry = load_brand_registry()
     normalized = [normalize(r.text) for r in rows]
     tokens = [analyze(n.folded) for n in normalized]
-    signals = [compute_signals(n, r.sender, registry).values
-               for n, r in zip(normalized, rows, strict=True)]
+    signals = [
+        compute_signals(n, r.sender, registry).values for n, r in zip(normalized, rows, strict=True)
+    ]
 
     own_count = len(own_rows)
-    vectorizer = TfidfVectorizer(analyzer=lambda t: t, binary=True, min_df=config.min_df,
-                                 max_features=config.max_features, norm="l2", smooth_idf=True)
+    vectorizer = TfidfVectorizer(
+        analyzer=lambda t: t,
+        binary=True,
+        min_df=config.min_df,
+        max_features=config.max_features,
+        norm="l2",
+        smooth_idf=True,
+    )
     vectorizer.fit(tokens[:own_count])
     vocabulary = tuple(vectorizer.get_feature_names_out().tolist())
     space = FeatureSpace(vocabulary, vectorizer.idf_, SIGNAL_NAMES, config.signal_weight)
     matrix = space.transform(tokens, signals)
 
     y_scam = np.array([r.category in SCAM_CODES for r in rows], dtype=np.int64)
-    scam_model = LogisticRegression(C=config.c_scam, class_weight="balanced", max_iter=3000,
-                                    solver="liblinear")
+    scam_model = LogisticRegression(
+        C=config.c_scam, class_weight="balanced", max_iter=3000, solver="liblinear"
+    )
     scam_model.fit(matrix, y_scam, sample_weight=weights)
 
     # Calibrate on decisions the model made for rows it did not see.
-    folds = StratifiedKFold(n_splits=config.calibration_folds, shuffle=True,
-                            random_state=config.random_state)
+    folds = StratifiedKFold(
+        n_splits=config.calibration_folds, shuffle=True, random_state=config.random_state
+    )
     held_out = np.zeros(len(rows))
     for train_idx, test_idx in folds.split(matrix, y_scam):
-        fold_model = LogisticRegression(C=config.c_scam, class_weight="balanced",
-                                        max_iter=3000, solver="liblinear")
+        fold_model = LogisticRegression(
+            C=config.c_scam, class_weight="balanced", max_iter=3000, solver="liblinear"
+        )
         fold_model.fit(matrix[train_idx], y_scam[train_idx], sample_weight=weights[train_idx])
         held_out[test_idx] = fold_model.decision_function(matrix[test_idx])
     platt = LogisticRegression(C=1e6, max_iter=1000)
@@ -173,7 +210,8 @@ def train_text_classifier(
         "cv_precision": round(precision, 4),
         "cv_recall": round(recall, 4),
         "cv_f1": round(2 * precision * recall / (precision + recall), 4)
-        if precision + recall else 0.0,
+        if precision + recall
+        else 0.0,
     }
     model = TextModel(
         categories=categories,

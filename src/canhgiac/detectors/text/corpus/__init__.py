@@ -28,6 +28,9 @@ def load_seed_corpus() -> list[LabelledText]:
     for name in SEED_FILES:
         with (CORPUS_DIR / name).open(encoding="utf-8", newline="") as handle:
             for record in csv.DictReader(handle):
-                rows.append(LabelledText(record["text"], record["category"],
-                                         record.get("sender") or None, "seed"))
+                rows.append(
+                    LabelledText(
+                        record["text"], record["category"], record.get("sender") or None, "seed"
+                    )
+                )
     return rows

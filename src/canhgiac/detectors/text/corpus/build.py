@@ -40,12 +40,30 @@ class Recipe:
 
 
 RECIPES: tuple[Recipe, ...] = (
-    Recipe("fraud.impersonation.bank", F.BANK_IMPERSONATION, 190, "bank",
-           ("personal", "none", "none", "brand"), True),
-    Recipe("fraud.impersonation.authority", F.AUTHORITY_IMPERSONATION, 170, "gov",
-           ("personal", "none", "none"), True),
-    Recipe("fraud.impersonation.brand", F.BRAND_IMPERSONATION, 160, "shop",
-           ("personal", "none", "none", "brand"), True),
+    Recipe(
+        "fraud.impersonation.bank",
+        F.BANK_IMPERSONATION,
+        190,
+        "bank",
+        ("personal", "none", "none", "brand"),
+        True,
+    ),
+    Recipe(
+        "fraud.impersonation.authority",
+        F.AUTHORITY_IMPERSONATION,
+        170,
+        "gov",
+        ("personal", "none", "none"),
+        True,
+    ),
+    Recipe(
+        "fraud.impersonation.brand",
+        F.BRAND_IMPERSONATION,
+        160,
+        "shop",
+        ("personal", "none", "none", "brand"),
+        True,
+    ),
     Recipe("phishing", F.PHISHING, 100, "any", ("personal", "none"), True),
     Recipe("malware", F.MALWARE, 90, "gov", ("personal", "none"), True),
     Recipe("fraud.task_job", T.TASK_JOB, 130, "any", ("personal", "none"), True),
@@ -68,29 +86,159 @@ RECIPES: tuple[Recipe, ...] = (
     Recipe("spam.ads", G.ADS, 560, "none", ("brand", "shortcode", "none", "personal"), False),
 )
 
-GOV_SLUGS = ("dichvucong", "vneid", "thue", "hoanthue", "bocongan", "csgt", "phatnguoi", "bhxh",
-             "vssid", "evn", "dienluc", "congan", "tracuu-phatnguoi", "gdt", "mst")
-CASINOS = ("KU", "Kubet", "Hi88", "Jun88", "Sv388", "Fb88", "Win79", "Sun52", "Go88", "Rikvip",
-           "Nohu90", "Mu88", "Vin777", "Bet365vn", "789Club", "Hitclub", "Six99", "Alo789")
-EXCHANGES = ("Binance Pro", "FXTrade", "GoldX", "CoinVN", "MetaFx", "Bitget VIP", "Exness Plus",
-             "DigitalGold", "TopStock", "AI Trading", "GreenFund")
-PRIZES = ("xe SH 150i", "iPhone 16", "1 cây vàng SJC", "tivi Samsung 55 inch", "xe Honda Vision",
-          "laptop Dell", "50 triệu đồng", "chuyến du lịch Thái Lan", "tủ lạnh LG")
+GOV_SLUGS = (
+    "dichvucong",
+    "vneid",
+    "thue",
+    "hoanthue",
+    "bocongan",
+    "csgt",
+    "phatnguoi",
+    "bhxh",
+    "vssid",
+    "evn",
+    "dienluc",
+    "congan",
+    "tracuu-phatnguoi",
+    "gdt",
+    "mst",
+)
+CASINOS = (
+    "KU",
+    "Kubet",
+    "Hi88",
+    "Jun88",
+    "Sv388",
+    "Fb88",
+    "Win79",
+    "Sun52",
+    "Go88",
+    "Rikvip",
+    "Nohu90",
+    "Mu88",
+    "Vin777",
+    "Bet365vn",
+    "789Club",
+    "Hitclub",
+    "Six99",
+    "Alo789",
+)
+EXCHANGES = (
+    "Binance Pro",
+    "FXTrade",
+    "GoldX",
+    "CoinVN",
+    "MetaFx",
+    "Bitget VIP",
+    "Exness Plus",
+    "DigitalGold",
+    "TopStock",
+    "AI Trading",
+    "GreenFund",
+)
+PRIZES = (
+    "xe SH 150i",
+    "iPhone 16",
+    "1 cây vàng SJC",
+    "tivi Samsung 55 inch",
+    "xe Honda Vision",
+    "laptop Dell",
+    "50 triệu đồng",
+    "chuyến du lịch Thái Lan",
+    "tủ lạnh LG",
+)
 LUXURY = ("Rolex", "Louis Vuitton", "Gucci", "Chanel", "Hermes", "Nike", "Adidas", "Dior")
-SECTORS = ("chủ shop online", "phụ huynh mầm non", "khách vay", "người chơi chứng khoán",
-           "khách mua ô tô", "bệnh nhân", "giáo viên", "chủ spa")
-MERCHANTS = ("WINMART", "CIRCLE K", "GRAB*VN", "SHOPEE", "HIGHLANDS COFFEE", "BACH HOA XANH",
-             "PHARMACITY", "CGV", "THE GIOI DI DONG", "LOTTE MART", "AEON", "PETROLIMEX", "GS25")
-PACKAGES = ("V90", "ST120", "MAX90", "D60G", "C120", "SD70", "BIG70", "VD149", "TK135", "5G150",
-            "MXH120", "Y60", "FD60", "12MAX90")
-HOSPITALS = ("Bạch Mai", "Chợ Rẫy", "Nhi Trung ương", "Tâm Anh", "Vinmec", "Hồng Ngọc",
-             "Đa khoa tỉnh", "Phụ sản Hà Nội", "Mắt Trung ương", "Medlatec")
-SCHOOLS = ("Lê Quý Đôn", "Nguyễn Du", "Chu Văn An", "Trần Phú", "Kim Đồng", "Hoa Sen", "ILA",
-           "VUS", "Apollo", "Ánh Dương")
-SHOPNAMES = ("Hương Sen", "Thu Hà", "Mộc Spa", "Sen Vàng", "An Nhiên", "Phố Xưa", "Ngọc Bích",
-             "Lotus", "Bông Hồng", "Gió Biển", "Hoàng Long", "Minh Anh")
-PROJECTS = ("Vinhomes Ocean Park", "Sun Urban City", "Eco Green", "The Sapphire", "Green Bay",
-            "Phú Mỹ Hưng Midtown", "Masteri", "Ecopark", "Gem Riverside", "Hà Nam Riverside")
+SECTORS = (
+    "chủ shop online",
+    "phụ huynh mầm non",
+    "khách vay",
+    "người chơi chứng khoán",
+    "khách mua ô tô",
+    "bệnh nhân",
+    "giáo viên",
+    "chủ spa",
+)
+MERCHANTS = (
+    "WINMART",
+    "CIRCLE K",
+    "GRAB*VN",
+    "SHOPEE",
+    "HIGHLANDS COFFEE",
+    "BACH HOA XANH",
+    "PHARMACITY",
+    "CGV",
+    "THE GIOI DI DONG",
+    "LOTTE MART",
+    "AEON",
+    "PETROLIMEX",
+    "GS25",
+)
+PACKAGES = (
+    "V90",
+    "ST120",
+    "MAX90",
+    "D60G",
+    "C120",
+    "SD70",
+    "BIG70",
+    "VD149",
+    "TK135",
+    "5G150",
+    "MXH120",
+    "Y60",
+    "FD60",
+    "12MAX90",
+)
+HOSPITALS = (
+    "Bạch Mai",
+    "Chợ Rẫy",
+    "Nhi Trung ương",
+    "Tâm Anh",
+    "Vinmec",
+    "Hồng Ngọc",
+    "Đa khoa tỉnh",
+    "Phụ sản Hà Nội",
+    "Mắt Trung ương",
+    "Medlatec",
+)
+SCHOOLS = (
+    "Lê Quý Đôn",
+    "Nguyễn Du",
+    "Chu Văn An",
+    "Trần Phú",
+    "Kim Đồng",
+    "Hoa Sen",
+    "ILA",
+    "VUS",
+    "Apollo",
+    "Ánh Dương",
+)
+SHOPNAMES = (
+    "Hương Sen",
+    "Thu Hà",
+    "Mộc Spa",
+    "Sen Vàng",
+    "An Nhiên",
+    "Phố Xưa",
+    "Ngọc Bích",
+    "Lotus",
+    "Bông Hồng",
+    "Gió Biển",
+    "Hoàng Long",
+    "Minh Anh",
+)
+PROJECTS = (
+    "Vinhomes Ocean Park",
+    "Sun Urban City",
+    "Eco Green",
+    "The Sapphire",
+    "Green Bay",
+    "Phú Mỹ Hưng Midtown",
+    "Masteri",
+    "Ecopark",
+    "Gem Riverside",
+    "Hà Nam Riverside",
+)
 
 
 def _amount(rng: random.Random, low: int, high: int) -> str:
@@ -135,19 +283,46 @@ def _context(rng: random.Random, recipe: Recipe) -> dict[str, Callable[[], str]]
         "wallet": lambda: wallet.name,
         "hotline": lambda: official_brand.hotline,
         "official": lambda: S.official_link(rng, official_brand),
-        "official_shop": lambda: f"{S.fold_diacritics(rng.choice(SCHOOLS)).lower().replace(' ', '')}.edu.vn",
+        "official_shop": lambda: (
+            f"{S.fold_diacritics(rng.choice(SCHOOLS)).lower().replace(' ', '')}.edu.vn"
+        ),
         "link": lambda: S.scam_link(rng, link_brand),
-        "apk": lambda: S.scam_link(rng, link_brand).rstrip("/") + "/" + rng.choice(
-            ("app.apk", "vneid.apk", "dichvucong.apk", "update.apk", "hoanthue.apk", "banking.apk",
-             "install", "tai-app")),
+        "apk": lambda: (
+            S.scam_link(rng, link_brand).rstrip("/")
+            + "/"
+            + rng.choice(
+                (
+                    "app.apk",
+                    "vneid.apk",
+                    "dichvucong.apk",
+                    "update.apk",
+                    "hoanthue.apk",
+                    "banking.apk",
+                    "install",
+                    "tai-app",
+                )
+            )
+        ),
         "casino": lambda: casino,
         "exchange": lambda: rng.choice(EXCHANGES),
         "prize": lambda: rng.choice(PRIZES),
         "luxury": lambda: rng.choice(LUXURY),
         "sector": lambda: rng.choice(SECTORS),
         "merchant": lambda: rng.choice(MERCHANTS),
-        "site": lambda: rng.choice(("Chotot.vn", "Tiki", "Shopee", "Agoda", "Traveloka", "Zalo",
-                                    "Be", "Bách Hóa Xanh", "Long Châu", "FPT Play")),
+        "site": lambda: rng.choice(
+            (
+                "Chotot.vn",
+                "Tiki",
+                "Shopee",
+                "Agoda",
+                "Traveloka",
+                "Zalo",
+                "Be",
+                "Bách Hóa Xanh",
+                "Long Châu",
+                "FPT Play",
+            )
+        ),
         "package": lambda: rng.choice(PACKAGES),
         "hospital": lambda: rng.choice(HOSPITALS),
         "school": lambda: rng.choice(SCHOOLS),
@@ -172,10 +347,14 @@ def _context(rng: random.Random, recipe: Recipe) -> dict[str, Callable[[], str]]
         "masked": lambda: S.masked_account(rng),
         "last4": lambda: f"{rng.randint(0, 9999):04d}",
         "otp": lambda: S.otp(rng),
-        "code": lambda: rng.choice(("SPX", "GHTK", "VN", "LZD", "DH", "HS", "", "")) + str(
-            rng.randint(10_000, 99_999_999)),
+        "code": lambda: (
+            rng.choice(("SPX", "GHTK", "VN", "LZD", "DH", "HS", "", ""))
+            + str(rng.randint(10_000, 99_999_999))
+        ),
         "promo": lambda: S.random_slug(rng, 6).upper(),
-        "plate": lambda: f"{rng.randint(11, 99)}{rng.choice('ABCDEFGHKL')}-{rng.randint(100, 999)}.{rng.randint(10, 99)}",
+        "plate": lambda: (
+            f"{rng.randint(11, 99)}{rng.choice('ABCDEFGHKL')}-{rng.randint(100, 999)}.{rng.randint(10, 99)}"
+        ),
         "NAME": lambda: S.upper_ascii_name(rng),
         "Name": lambda: S.person_name(rng),
         "first": lambda: S.pick(rng, S.FIRST),
@@ -188,7 +367,20 @@ def _context(rng: random.Random, recipe: Recipe) -> dict[str, Callable[[], str]]
         "shortcode2": lambda: rng.choice(("1551", "18001091", "1543", "9241")),
         "ussd": lambda: rng.choice(("*101#", "*098#", "*091#", "*090#", "*888#")),
         "app": lambda: rng.choice(S.APPS),
-        "handle": lambda: rng.choice(("hotro", "admin", "cskh", "tuyendung", "vip", "data")) + S.random_slug(rng, 4),
+        "handle": lambda: (
+            rng.choice(("hotro", "admin", "cskh", "tuyendung", "vip", "data"))
+            + S.random_slug(rng, 4)
+        ),
+        "group": lambda: rng.choice(
+            (
+                f"zalo.me/g/{S.random_slug(rng, 8)}",
+                f"https://t.me/{S.random_slug(rng, 7)}",
+                f"t.me/+{S.random_slug(rng, 10)}",
+                f"https://zalo.me/g/{S.random_slug(rng, 9)}",
+                f"facebook.com/groups/{S.random_slug(rng, 8)}",
+                f"Zalo {S.phone(rng)}",
+            )
+        ),
         "wallet_addr": lambda: "T" + S.random_slug(rng, 33),
     } | {"_sender_brand": lambda: sender_brand}
 
@@ -199,11 +391,41 @@ def render(template: str, rng: random.Random, context: dict[str, Callable[[], st
     return re.sub(r"\s+([,.:!?])", r"\1", re.sub(r"\s{2,}", " ", text)).strip()
 
 
-_OBFUSCATE_WORDS = ("lừa", "tài khoản", "OTP", "vay", "nhận", "thưởng", "khóa", "chuyển", "nạp",
-                    "xác minh", "link", "Zalo", "VIP", "hoàn tiền", "nhiệm vụ", "cá cược", "nổ hũ")
-_TEEN = (("không", "ko"), ("được", "đc"), ("chuyển khoản", "ck"), ("tài khoản", "tk"),
-         ("bạn", "bn"), ("với", "vs"), ("gì", "j"), ("rồi", "r"), ("số điện thoại", "sđt"),
-         ("mình", "mk"), ("nhé", "nhé"), ("vợ", "vk"), ("liên hệ", "lh"), ("inbox", "ib"))
+_OBFUSCATE_WORDS = (
+    "lừa",
+    "tài khoản",
+    "OTP",
+    "vay",
+    "nhận",
+    "thưởng",
+    "khóa",
+    "chuyển",
+    "nạp",
+    "xác minh",
+    "link",
+    "Zalo",
+    "VIP",
+    "hoàn tiền",
+    "nhiệm vụ",
+    "cá cược",
+    "nổ hũ",
+)
+_TEEN = (
+    ("không", "ko"),
+    ("được", "đc"),
+    ("chuyển khoản", "ck"),
+    ("tài khoản", "tk"),
+    ("bạn", "bn"),
+    ("với", "vs"),
+    ("gì", "j"),
+    ("rồi", "r"),
+    ("số điện thoại", "sđt"),
+    ("mình", "mk"),
+    ("nhé", "nhé"),
+    ("vợ", "vk"),
+    ("liên hệ", "lh"),
+    ("inbox", "ib"),
+)
 
 
 def _obfuscate(text: str, rng: random.Random) -> str:
@@ -221,7 +443,9 @@ def _obfuscate(text: str, rng: random.Random) -> str:
             repl = " ".join(word) if " " not in word else word.upper()
         text = re.sub(re.escape(word), repl, text, count=1, flags=re.IGNORECASE)
     if rng.random() < 0.2:  # full-width digits
-        text = "".join(chr(ord(c) + 0xFEE0) if c.isdigit() and rng.random() < 0.5 else c for c in text)
+        text = "".join(
+            chr(ord(c) + 0xFEE0) if c.isdigit() and rng.random() < 0.5 else c for c in text
+        )
     return text
 
 
@@ -236,8 +460,18 @@ def _variant(text: str, rng: random.Random, recipe: Recipe) -> str:
     roll = rng.random()
     if recipe.scam and rng.random() < 0.12:
         text = _obfuscate(text, rng)
-    if recipe.category in {"legit", "fraud.task_job", "fraud.account_takeover", "loan_shark",
-                           "fraud.loan", "gambling"} and rng.random() < 0.25:
+    if (
+        recipe.category
+        in {
+            "legit",
+            "fraud.task_job",
+            "fraud.account_takeover",
+            "loan_shark",
+            "fraud.loan",
+            "gambling",
+        }
+        and rng.random() < 0.25
+    ):
         text = _teen(text, rng)
     if roll < 0.38:
         text = fold_diacritics(text)

@@ -8,8 +8,8 @@ carrier notice, delivery notice or promotion a scam, even when it uses the same 
 from __future__ import annotations
 
 LEGIT_OTP: tuple[str, ...] = (
-    '[De xac nhan|Để xác nhận] ban su dung {site}, [hay dien|hãy nhập] ma xac nhan {otp} [vao may tinh hoac dien thoai cua ban|vào ứng dụng] [trong vong 3 phut|trong 5 phút].',
-    '[Ma|Mã] {otp} [la ma dat lai mat khau|là mã đặt lại mật khẩu] [{app}|tài khoản {site}] [cua ban|của bạn]. [Neu ban khong yeu cau, hay bo qua tin nhan nay.|Nếu không phải bạn, hãy đổi mật khẩu ngay.]',
+    "[De xac nhan|Để xác nhận] ban su dung {site}, [hay dien|hãy nhập] ma xac nhan {otp} [vao may tinh hoac dien thoai cua ban|vào ứng dụng] [trong vong 3 phut|trong 5 phút].",
+    "[Ma|Mã] {otp} [la ma dat lai mat khau|là mã đặt lại mật khẩu] [{app}|tài khoản {site}] [cua ban|của bạn]. [Neu ban khong yeu cau, hay bo qua tin nhan nay.|Nếu không phải bạn, hãy đổi mật khẩu ngay.]",
     "[{bankshort}|{bank}]: [Mã OTP|Ma OTP|OTP] [của Quý khách|cua Quy khach|] [là|la] {otp} [để|de] [xác thực giao dịch|thanh toán|chuyển tiền] {money} [tại|den] [{merchant}|TK {masked}]. [Tuyệt đối không cung cấp|KHONG chia se|Không cung cấp] [mã này|OTP] cho [bất kỳ ai|người khác|bat ky ai, ke ca nhan vien ngan hang].",
     "{otp} [là mã xác minh|la ma xac minh|is your verification code] [{app}|tài khoản {app} của bạn]. [Không chia sẻ mã này với ai.|Mã có hiệu lực trong 5 phút.|]",
     "[Mã xác thực|Ma xac thuc|Mã kích hoạt] [{app}|{wallet}] [của bạn|] [là|la|:] {otp}. [Hiệu lực|Hieu luc] [3 phút|5 phut|60 giây]. [Vì an toàn, không chia sẻ mã này|Khong cung cap ma nay cho bat ky ai|{app} không bao giờ hỏi mã này].",
@@ -20,8 +20,8 @@ LEGIT_OTP: tuple[str, ...] = (
 )
 
 LEGIT_BANK: tuple[str, ...] = (
-    '[So du TK|SD TK] {bankshort} {acct} [thay doi|+/-] [+|-]{money_plain}VND [luc|lúc] {time} {date}. [So du|SD] {money_plain2}VND. Ref {code}.{NAME} [chuyen tien|CK|tra tien hang]',
-    '{bankshort}: {date} {time} [TK|Tai khoan] {acct} [PS|GD]: [+|-]{money_plain}VND [SD|So du]: {money_plain2}VND [ND|Noi dung]: [{NAME} chuyen khoan|Thanh toan hoa don dien|Rut tien ATM|Phi SMS Banking]',
+    "[So du TK|SD TK] {bankshort} {acct} [thay doi|+/-] [+|-]{money_plain}VND [luc|lúc] {time} {date}. [So du|SD] {money_plain2}VND. Ref {code}.{NAME} [chuyen tien|CK|tra tien hang]",
+    "{bankshort}: {date} {time} [TK|Tai khoan] {acct} [PS|GD]: [+|-]{money_plain}VND [SD|So du]: {money_plain2}VND [ND|Noi dung]: [{NAME} chuyen khoan|Thanh toan hoa don dien|Rut tien ATM|Phi SMS Banking]",
     "[{bankshort}|{bank}]: [TK|Tai khoan|Số dư TK] {masked} [+|-]{money_plain}VND [luc|lúc] {time} {date}. [SD|So du|Số dư]: {money_plain2}VND. [ND|Ref|Nội dung]: [{NAME} chuyen tien|{NAME} CK tien hang|Thanh toan QR {merchant}|luong thang {month}|tra no]",
     "[{bankshort}|{bank}] [thông báo|TB]: [Thẻ|The] [tín dụng|ATM] [đuôi|cuoi] {last4} [đã thanh toán|giao dich] {money} [tại|tai] {merchant} [lúc|luc] {time}. [Số dư khả dụng|Han muc con lai] {money2}.",
     "[{bank}|{bankshort}]: [Sao kê thẻ tín dụng|Sao ke the tin dung] [kỳ|ky] {month} [đã sẵn sàng|da san sang]. [Số tiền thanh toán tối thiểu|Thanh toan toi thieu] {money}, [hạn|han] {date}. [Thanh toán qua ứng dụng|Thanh toan qua app] {bank}.",
@@ -33,10 +33,10 @@ LEGIT_BANK: tuple[str, ...] = (
 )
 
 LEGIT_CARRIER: tuple[str, ...] = (
-    '[Tai khoan|TK] [cua Quy khach|cua TB] [da duoc nap|vua duoc nap] {money} [tu so|tu TB] {phone} [luc|vao luc] {time} {date}, [ma giao dich|ma GD] {code}.',
-    '[Quý khách|Quy khach] [đã ứng thành công|da ung thanh cong] {money} [từ dịch vụ Ứng tiền|tu DV Ung tien]. [Phí dịch vụ|Phi DV] {small} [sẽ được trừ vào lần nạp tiếp theo|tru vao lan nap tiep theo].',
-    '[Tai khoan cua Quy khach sap het|TK goc sap het], [soan UT gui|bam] [9778|*911#] [de ung|ung ngay] {small}, [su dung trong 24 gio|hoan tra khi nap the]. [Chi tiet|CT] {hotline}',
-    '[SĐT|SDT] {phone} [vừa gửi cho bạn|vua gui cho ban] [một tin nhắn thoại|1 voicesticker|mot tin nhan] [qua|thong qua] [ứng dụng Mocha|ung dung Mocha] [của|cua] Viettel. [Để xem, tải ứng dụng tại|De xem, tai Mocha tai] mocha.com.vn',
+    "[Tai khoan|TK] [cua Quy khach|cua TB] [da duoc nap|vua duoc nap] {money} [tu so|tu TB] {phone} [luc|vao luc] {time} {date}, [ma giao dich|ma GD] {code}.",
+    "[Quý khách|Quy khach] [đã ứng thành công|da ung thanh cong] {money} [từ dịch vụ Ứng tiền|tu DV Ung tien]. [Phí dịch vụ|Phi DV] {small} [sẽ được trừ vào lần nạp tiếp theo|tru vao lan nap tiep theo].",
+    "[Tai khoan cua Quy khach sap het|TK goc sap het], [soan UT gui|bam] [9778|*911#] [de ung|ung ngay] {small}, [su dung trong 24 gio|hoan tra khi nap the]. [Chi tiet|CT] {hotline}",
+    "[SĐT|SDT] {phone} [vừa gửi cho bạn|vua gui cho ban] [một tin nhắn thoại|1 voicesticker|mot tin nhan] [qua|thong qua] [ứng dụng Mocha|ung dung Mocha] [của|cua] Viettel. [Để xem, tải ứng dụng tại|De xem, tai Mocha tai] mocha.com.vn",
     "[{carrier}|TB {carrier}|{carrier} thông báo]: [Tài khoản gốc|TK goc] [của Quý khách|] [còn|con] {money} [, hạn sử dụng đến|, HSD] {date}. [Nạp thẻ|Nap the] [để duy trì liên lạc|de duy tri lien lac]. [CSKH|Chi tiet LH] {hotline}",
     "[{carrier}|{carrier}:] [Gói cước|Goi cuoc] [{package}|{package} của Quý khách] [đã được gia hạn thành công|da duoc gia han|sẽ hết hạn vào] [ngày|] {date}. [Cước|Gia] {money}/[tháng|30 ngày]. [Hủy gia hạn|Huy] [soạn|soan] HUY {package} [gửi|gui] {shortcode}.",
     "[{carrier}|{carrier}:] [Quý khách đã nạp thành công|Nap the thanh cong] {money} [vào tài khoản|vao TK]. [TK chính|TKC] [: {money2}|còn {money2}], [HSD|han] {date}.",
@@ -66,12 +66,12 @@ LEGIT_APPOINTMENT: tuple[str, ...] = (
 )
 
 LEGIT_PERSONAL: tuple[str, ...] = (
-    '[Số|So] [của|cua] [anh|chị|cô|bác] {first} [đây|day|nè]: {phone}[, em gọi thử nhé|]',
-    '[Em|Anh|Mình] [nhầm số|gửi nhầm tin] [ạ|rồi, xin lỗi nhé|nha], [số đúng là|so dung la] {phone}',
-    '[Bác|Chị|Anh] [nhắn giúp em|gửi em|cho em xin] [số tài khoản|STK] [nhé|ạ], [em chuyển tiền|em gửi tiền] [đặt cọc phòng|học phí|tiền hàng] [luôn|trong hôm nay].',
-    '[Em|Con] [đã nhận|nhận được] [tiền|khoản] {money} [rồi|rồi ạ], [cảm ơn|cám ơn] [anh|chị|mẹ|bác] [nhiều|nhé].',
-    '[Tối|Chiều|Sáng mai] [gặp|gap] [nhau|anh|em] [ở|tai] [quán cũ|cổng trường|{street}] [nhé|nha] [, {time}|]',
-    '[Lâu|Lau] [không|ko] [gặp|gap] [nhau|mày], [dạo này|dao nay] [thế nào|sao roi]? [Cuối tuần|Hom nao] [cafe|nhậu|ăn lẩu] [đi|nhé].',
+    "[Số|So] [của|cua] [anh|chị|cô|bác] {first} [đây|day|nè]: {phone}[, em gọi thử nhé|]",
+    "[Em|Anh|Mình] [nhầm số|gửi nhầm tin] [ạ|rồi, xin lỗi nhé|nha], [số đúng là|so dung la] {phone}",
+    "[Bác|Chị|Anh] [nhắn giúp em|gửi em|cho em xin] [số tài khoản|STK] [nhé|ạ], [em chuyển tiền|em gửi tiền] [đặt cọc phòng|học phí|tiền hàng] [luôn|trong hôm nay].",
+    "[Em|Con] [đã nhận|nhận được] [tiền|khoản] {money} [rồi|rồi ạ], [cảm ơn|cám ơn] [anh|chị|mẹ|bác] [nhiều|nhé].",
+    "[Tối|Chiều|Sáng mai] [gặp|gap] [nhau|anh|em] [ở|tai] [quán cũ|cổng trường|{street}] [nhé|nha] [, {time}|]",
+    "[Lâu|Lau] [không|ko] [gặp|gap] [nhau|mày], [dạo này|dao nay] [thế nào|sao roi]? [Cuối tuần|Hom nao] [cafe|nhậu|ăn lẩu] [đi|nhé].",
     "[Mẹ ơi|Me oi|Bố ơi|Chị ơi|Anh ơi], [tối nay|chiều nay|mai] [con|em] [về muộn|ăn cơm ở ngoài|đi học thêm|về quê] [nhé|nha|ạ], [không phải chờ cơm|đừng lo].",
     "[Ê|Ơi|Mày|Bạn ơi], [tối nay|mai|cuối tuần] [đi cafe|đi nhậu|đá bóng|đi ăn lẩu] [không|ko|k]? [Chỗ cũ|Quán quen|Sân {district}] [lúc|] {time} [nha|nhé|nhá].",
     "[Em|Anh|Chị] [chuyển|ck|gửi] [tiền nhà|tiền điện|tiền học cho con|tiền góp quà sinh nhật|tiền hụi] [tháng này|] [rồi|xong rồi] [nhé|nha|đó], [{money}|] [kiểm tra giúp|check giúp] [em|anh|chị].",
@@ -86,12 +86,12 @@ LEGIT_PERSONAL: tuple[str, ...] = (
 )
 
 ADS: tuple[str, ...] = (
-    '[Chuc mung|Chúc mừng] [TB|thuê bao] {phone} [vua nap|vừa nạp] {money} [vao TK|thành công]. [Ban|Bạn] [co|có] {n} [co hoi|cơ hội] [trung|trúng] [xe SH|iPhone 16|{money}|1 cây vàng] [trong chuong trinh|từ chương trình] [Vang may man|Tết vui|Quay số] [cua|của] {carrier}. [Soan|Soạn] DK [gui|gửi] {shortcode} [({small}/ngay)|(3.000đ/ngày)] [de tham gia|để tham gia]. [Tu choi QC soan TC gui|Từ chối QC soạn TC gửi] {shortcode2}',
-    '[(QC)|] [Mở bán|Mo ban|So huu ngay] [căn hộ|can ho|CHCC] [view biển|ven song|gan metro] [{province}|{district}] [chỉ|chi] [{n}00tr/can|{n} ty/can], [cam kết thuê lại|cam ket thue lai] [{n}tr/thang|{pct}%/nam], [chiết khấu|CK] {pct}%. [LH|Lh|TEL] {phone}',
-    '[Bán|Ban] [sim số đẹp|sim so dep|sim nam sinh] {phone} [giá|gia] {small}[, hỗ trợ đăng ký chính chủ|, ho tro dang ky chinh chu, giao sim tan nha]. [LH|L/He|Goi] {phone}',
-    '[Internet|INTERNET] {carrier} [gói|goi] {package}: [TẶNG NGAY|tang ngay] [1-2 tháng cước|1 thang cuoc] [khi đăng ký mới và đóng trước|khi dang ky moi va dong truoc] [6-12 tháng|6 thang]. [Cước chỉ từ|Cuoc chi tu] {money}/[tháng|thang]. [LH|Chi tiet] {hotline}',
-    '[Giải trí thả ga|Giai tri tha ga] - [miễn phí data|mien phi data] [xem phim, nghe nhạc|100% luu luong] [tại|tai] [myclip.vn|tv360.vn|{official}], [soạn|soan] [XN|DK] [gửi|gui] {shortcode} [(3.000đ/ngày, gia hạn theo ngày)|(5.000d/ngay)].',
-    '[Khuyến mãi|Khuyen mai] [50%|{pct}%] [khi mua|khi mua] [bảo hiểm xe máy|bao hiem xe may|bảo hiểm ô tô] [qua|tren] [Viettel Money|{wallet}]! [Truy cập|Truy cap] [{official}|ứng dụng {wallet}] [nhận ưu đãi|nhan uu dai] [số lượng có hạn|so luong co han].',
+    "[Chuc mung|Chúc mừng] [TB|thuê bao] {phone} [vua nap|vừa nạp] {money} [vao TK|thành công]. [Ban|Bạn] [co|có] {n} [co hoi|cơ hội] [trung|trúng] [xe SH|iPhone 16|{money}|1 cây vàng] [trong chuong trinh|từ chương trình] [Vang may man|Tết vui|Quay số] [cua|của] {carrier}. [Soan|Soạn] DK [gui|gửi] {shortcode} [({small}/ngay)|(3.000đ/ngày)] [de tham gia|để tham gia]. [Tu choi QC soan TC gui|Từ chối QC soạn TC gửi] {shortcode2}",
+    "[(QC)|] [Mở bán|Mo ban|So huu ngay] [căn hộ|can ho|CHCC] [view biển|ven song|gan metro] [{province}|{district}] [chỉ|chi] [{n}00tr/can|{n} ty/can], [cam kết thuê lại|cam ket thue lai] [{n}tr/thang|{pct}%/nam], [chiết khấu|CK] {pct}%. [LH|Lh|TEL] {phone}",
+    "[Bán|Ban] [sim số đẹp|sim so dep|sim nam sinh] {phone} [giá|gia] {small}[, hỗ trợ đăng ký chính chủ|, ho tro dang ky chinh chu, giao sim tan nha]. [LH|L/He|Goi] {phone}",
+    "[Internet|INTERNET] {carrier} [gói|goi] {package}: [TẶNG NGAY|tang ngay] [1-2 tháng cước|1 thang cuoc] [khi đăng ký mới và đóng trước|khi dang ky moi va dong truoc] [6-12 tháng|6 thang]. [Cước chỉ từ|Cuoc chi tu] {money}/[tháng|thang]. [LH|Chi tiet] {hotline}",
+    "[Giải trí thả ga|Giai tri tha ga] - [miễn phí data|mien phi data] [xem phim, nghe nhạc|100% luu luong] [tại|tai] [myclip.vn|tv360.vn|{official}], [soạn|soan] [XN|DK] [gửi|gui] {shortcode} [(3.000đ/ngày, gia hạn theo ngày)|(5.000d/ngay)].",
+    "[Khuyến mãi|Khuyen mai] [50%|{pct}%] [khi mua|khi mua] [bảo hiểm xe máy|bao hiem xe may|bảo hiểm ô tô] [qua|tren] [Viettel Money|{wallet}]! [Truy cập|Truy cap] [{official}|ứng dụng {wallet}] [nhận ưu đãi|nhan uu dai] [số lượng có hạn|so luong co han].",
     "[(QC)|QC] [{carrier}|{carrier}:] [Ưu đãi|Uu dai|KM] [{pct}%|tặng {pct}%|x2] [giá trị thẻ nạp|data] [khi nạp|cho TB nap] [từ|tu] {money} [ngày|ngay] {date}. [Soạn|Soan] {package} [gửi|gui] {shortcode} [({money}/tháng)|]. [Từ chối QC soạn TC gửi|Tu choi QC soan TC gui] {shortcode2}",
     "[(QC)|QC] [{carrier}|{carrier}:] [Đăng ký|Dang ky|DK] [gói|goi] {package} [chỉ|chi] {money}/[tháng|30 ngay] [có ngay|co ngay] [{n}GB/ngày|data khong gioi han] [và miễn phí gọi nội mạng|+ mien phi TikTok, YouTube]. [Soạn|Soan] [DK|DANG KY] {package} [gửi|gui] {shortcode}. [Chi tiết|CT] {official}",
     "[(QC)|QC] [Dự án|Du an|Căn hộ|Đất nền] [{project}|{project} {province}] [mở bán|mo ban|ra mắt] [giai đoạn {n}|đợt cuối], [chỉ từ|gia chi tu] [{n} tỷ|{money}/m2] [, sổ hồng lâu dài|, chiết khấu {pct}%|, hỗ trợ vay {pct}%]. [Hotline|HL|LH] {phone}. [Từ chối QC|Tu choi QC] [soạn TC gửi|] {shortcode2}",

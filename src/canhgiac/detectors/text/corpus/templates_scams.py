@@ -6,6 +6,10 @@ Same syntax as ``templates_fraud``: ``[a|b]`` alternatives, ``{slot}`` fillers.
 from __future__ import annotations
 
 TASK_JOB: tuple[str, ...] = (
+    "[CẦN TUYỂN|Cần tuyển|TUYEN GAP] [CTV|cộng tác viên|nhân viên part-time] [Công việc|Cong viec|CV]: [đăng bài, bình luận bài viết nhóm|xử lý đơn hàng trên sàn TMĐT|nhập đơn hàng Amazon|duyệt đơn Shopee|xem quảng cáo], [làm trên điện thoại|làm tại nhà|không cần kinh nghiệm], [nhận lương cuối ngày|lương {money}/tháng|thu nhập {small}/ngày]",
+    "[Bên mình|Shop mình|Công ty mình] cần tuyển [{n} bạn|vài bạn] [gõ văn bản|dịch thuật|đánh máy|viết bài] online, [lương theo bài|trả theo bài] [{small}/bài|50-100k/bài][, ai quan tâm ib mình|. Ib để nhận việc|]",
+    "[Tuyển|Tuyen] [nhân viên|nhan vien] [xử lý đơn hàng|xu ly don hang] [cho sàn|cho san] [Amazon|Tiki|Shopee|Lazada] [, làm tại nhà|, lam online] [2-3h/ngày|linh hoat], [lương tháng|luong thang] [10-18 triệu|{money}], [độ tuổi 22-55|không yêu cầu bằng cấp]",
+    "[Mô tả công việc|MTCV]: [Xử lý đơn đặt hàng|Xác nhận đơn|Đánh giá sản phẩm] [từ nền tảng thương mại điện tử|cho nhãn hàng] [{shop}|Amazon]. [Yêu cầu|YC]: [độ tuổi 23~60|có điện thoại thông minh]. [Lương hàng tháng|Thu nhập] [từ {money}|{small}/ngày]. [Liên hệ|Nhắn] [{group}|Zalo {phone}]",
     "[Tuyển|TUYỂN GẤP|Cần tuyển] [{n} CTV|cộng tác viên|nhân viên online] [làm tại nhà|làm online|không cần kinh nghiệm], [thu nhập|lương] [300k-1tr/ngày|{money}/tháng|500-800k/ngày], [chỉ cần điện thoại|việc nhẹ lương cao|làm 1-2h mỗi ngày]. [Liên hệ Zalo|Inbox|Nhắn Zalo] {phone}",
     "[Việc làm thêm|Viec lam them] [cho mẹ bỉm|cho sinh viên|tại nhà]: [thả tim|like|follow|xem video] [TikTok|YouTube|Shopee] [nhận|được trả] [{small}/nhiệm vụ|hoa hồng {pct}%], [rút tiền ngay|thanh toán trong ngày]. [Kết bạn|Add] [Zalo|Telegram] {phone}",
     "[Chào bạn|Xin chào], [em là nhân viên tuyển dụng|mình bên phòng nhân sự] [Shopee|Lazada|TikTok Shop|Tiki]. [Bên em|Công ty] cần [người chốt đơn|cộng tác viên đánh giá sản phẩm] [online|tại nhà], [hoa hồng|lợi nhuận] [{pct}%|{small} mỗi đơn]. [Bạn quan tâm|Nếu quan tâm] [nhắn|inbox] Telegram @{handle}",
@@ -17,6 +21,8 @@ TASK_JOB: tuple[str, ...] = (
 )
 
 INVESTMENT: tuple[str, ...] = (
+    "[Anh chị|Bạn] [muốn|có muốn] [kiếm tiền|kiếm thêm thu nhập] [từ sàn vàng quốc tế|với tiền số|trên sàn chứng khoán Mỹ] [với chuyên gia hướng dẫn 1 kèm 1|cùng đội ngũ chuyên gia], [lợi nhuận|lãi] {pct}%/[tuần|tháng|ngày]? [Tham gia nhóm|Vào nhóm|Nhóm miễn phí]: {group}",
+    "[ĐẦU TƯ SIÊU LỢI NHUẬN|Đầu tư an toàn|Kiếm tiền online], [mỗi ngày lãi|lãi mỗi ngày] [3-5%|{pct}%], [rút vốn bất cứ lúc nào|rút trong 5 phút], [hơn 5000 thành viên đã tham gia|nhiều người đã thành công]. [Inbox|Nhắn tin|Tham gia] [để được hướng dẫn|{group}]",
     "[Tham gia|Vào] [nhóm kín|nhóm VIP|room] [đầu tư|phân tích] [chứng khoán|crypto|tiền ảo|vàng] [cùng chuyên gia|của chuyên gia hàng đầu], [lợi nhuận|lãi] [{pct}%/ngày|{pct}%/tuần|cam kết {pct}%] [, không rủi ro|, hoàn vốn nếu lỗ]. [Link nhóm|Đăng ký] {link}",
     "[Sàn|Nền tảng] [{exchange}|giao dịch quốc tế {exchange}] [đang có chương trình|ưu đãi] [x2 vốn|tặng {pct}% nạp đầu] [cho nhà đầu tư mới|trong hôm nay]. [Nạp USDT|Nạp tiền] [qua ví|vào ví] {wallet_addr} [để kích hoạt|để nhận bonus].",
     "[Chào anh/chị|Chào bạn], [em là trợ lý|mình là trợ lý của] [chuyên gia|thầy] {Name}. [Nhóm|Bên em] [đang tặng|tặng miễn phí] [mã cổ phiếu|tín hiệu] [tăng trần|x3] [tuần này|trong tháng]. [Kết bạn Zalo|Vào nhóm Telegram] {phone} [để nhận|để tham gia].",
@@ -42,6 +48,7 @@ LOAN: tuple[str, ...] = (
 )
 
 LOAN_SHARK: tuple[str, ...] = (
+    "[Thông báo cuối|TB lần cuối|CANH BAO]: [Khoản vay|Khoan vay] {money} [trên ứng dụng|tren app] [{exchange}|TienNhanh|VayNhanh] [của bạn|cua ban] [đã quá hạn|da qua han] {n} [ngày|ngay]. [Nếu hôm nay không thanh toán|Khong thanh toan hom nay] [chúng tôi sẽ gửi thông tin tới toàn bộ danh bạ của bạn|se gui anh cua ban cho danh ba|chung toi se lien he gia dinh va dong nghiep].",
     "[Cho vay|Vay] [góp ngày|bốc họ|tín chấp] [{money}|từ 5-50 triệu] [, góp {small}/ngày|, góp trong 30 ngày|, lãi ngày], [không cần thế chấp|chỉ cần CMND + hộ khẩu|có mặt sau 30 phút]. [LH|Liên hệ|Gọi] {phone} [({Name})|]",
     "[Mày|Anh|Chị|Thằng {first}] [vay|nợ] [app|bọn tao] {money} [quá hạn|đã quá hạn {n} ngày]. [Trả ngay|Không trả trong hôm nay] [thì tao|bọn tao sẽ] [gửi ảnh lên Facebook|gửi hồ sơ về địa phương|gọi cho toàn bộ danh bạ|đến tận nhà làm việc].",
     "[Thông báo thu hồi nợ|THU HỒI NỢ]: {Name} [nợ|vay] {money} [không trả|quá hạn]. [Người thân|Bạn bè] [của {Name}|] [liên hệ|nhắc] [trả nợ|thanh toán] {phone} [, nếu không sẽ bêu riếu|, nếu không sẽ xử lý theo cách khác].",
@@ -74,6 +81,7 @@ ROMANCE: tuple[str, ...] = (
 )
 
 GAMBLING: tuple[str, ...] = (
+    "[t.ặng|tặng|tang] [ta.i kh.oan|tài khoản|tk] [m.ới|mới] {small}, [n.ạp|nạp] 100 [nhận|nhan] 200 [tại|tai] {link}",
     "[{casino}|Nhà cái {casino}] [uy tín số 1|hàng đầu châu Á] [, tặng|- tặng|tặng ngay] [{pct}% nạp đầu|{small} cho thành viên mới|code {small}]. [Nổ hũ|Tài xỉu|Bắn cá|Đá gà|Casino|Game bài] [rút tiền 1-1|rút nhanh 3 phút]. [Đăng ký|Truy cập] {link}",
     "[Soi cầu|Cầu lô|Lô đề] [chuẩn|víp|bạch thủ] [hôm nay|ngày {date}] [, ăn chắc|, bao ăn|, không trúng hoàn tiền]. [Nhắn|Zalo|LH] {phone} [để nhận số|nhận cầu].",
     "[Cá cược|Cá độ] [bóng đá|thể thao] [Ngoại hạng Anh|Euro|World Cup|C1] [kèo thơm|tỷ lệ cao] [tại|cùng] {casino} [, hoàn trả {pct}% mỗi ngày|, nạp rút siêu tốc]. {link}",
