@@ -33,6 +33,9 @@ SUBCOMMANDS: list[tuple[str, str, str]] = [
     ("detect", "canhgiac.cli.detect_cmd", "Bộ phát hiện / detectors"),
     ("monitor", "canhgiac.cli.monitor_cmd", "Giám sát an toàn mạng (miniSOC) / network monitoring"),
     ("indicators", "canhgiac.cli.indicators_cmd", "Chỉ dấu: chuẩn hóa, nhập, tra cứu / indicators"),
+    ("feeds", "canhgiac.cli.feeds_cmd", "Nguồn chỉ dấu / indicator feeds"),
+    ("allowlist", "canhgiac.cli.allowlist_cmd", "Danh sách trắng / allow-list"),
+    ("disputes", "canhgiac.cli.disputes_cmd", "Khiếu nại cảnh báo / disputes"),
 ]
 
 

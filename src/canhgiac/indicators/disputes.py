@@ -70,11 +70,17 @@ def file_dispute(
 
 
 def list_disputes(
-    session: Session, *, status: str | None = "open", limit: int = 100
+    session: Session,
+    *,
+    status: str | None = "open",
+    indicator_id: int | None = None,
+    limit: int = 100,
 ) -> list[Dispute]:
     query = select(Dispute).order_by(Dispute.created_at)
     if status:
         query = query.where(Dispute.status == status)
+    if indicator_id is not None:
+        query = query.where(Dispute.indicator_id == indicator_id)
     return list(session.scalars(query.limit(limit)))
 
 

@@ -10,6 +10,9 @@ def page_routers() -> list[APIRouter]:
     from canhgiac.accounts import admin_pages as accounts_admin_pages
     from canhgiac.accounts import audit_pages as accounts_audit_pages
     from canhgiac.accounts import pages as accounts_pages
+    from canhgiac.indicators import admin_pages as indicators_admin_pages
+    from canhgiac.indicators import lookup_pages as indicators_lookup_pages
+    from canhgiac.indicators import pages as indicators_pages
     from canhgiac.web import shell
 
     return [
@@ -17,13 +20,20 @@ def page_routers() -> list[APIRouter]:
         accounts_pages.router,
         accounts_admin_pages.router,
         accounts_audit_pages.router,
+        indicators_lookup_pages.router,
+        indicators_pages.router,
+        indicators_admin_pages.router,
     ]
 
 
 def api_routers() -> list[APIRouter]:
     """JSON routers, mounted under /api/v1."""
     from canhgiac.accounts import api as accounts_api
+    from canhgiac.indicators import admin_api as indicators_admin_api
+    from canhgiac.indicators import api as indicators_api
 
     return [
         accounts_api.router,
+        indicators_api.router,
+        indicators_admin_api.router,
     ]
