@@ -71,6 +71,10 @@ class _Names(NamedTuple):
     banks: dict[str, tuple[Brand, bool]]  # folded phrase -> (bank, generic alias)
     wallets: dict[str, Brand]
     max_words: int
+    # Every tail of every phrase, spaces removed: a word that is none of them cannot end a
+    # bank name, wallet name or marker, so most digit runs skip the phrase look-ups.
+    endings: frozenset[str]
+    beginnings: frozenset[str]  # likewise every head of a bank name, for the right side
 
 
 def _words(text: str) -> str:
@@ -91,7 +95,19 @@ def _names() -> _Names:
                 banks.setdefault(phrase, (brand, generic))
     wallets = dict(wallet_names())
     longest = max((p.count(" ") + 1 for p in (*banks, *wallets)), default=1)
-    return _Names(banks, wallets, min(longest, _MAX_WORDS))
+    endings = {
+        joined[i:]
+        for phrase in (*banks, *wallets, *_MARKERS, "zalo")
+        for joined in (phrase.replace(" ", ""),)
+        for i in range(len(joined))
+    }
+    beginnings = {
+        joined[: i + 1] for phrase in banks for joined in (phrase.replace(" ", ""),)
+        for i in range(len(joined))
+    }  # fmt: skip
+    return _Names(
+        banks, wallets, min(longest, _MAX_WORDS), frozenset(endings), frozenset(beginnings)
+    )
 
 
 # --- context around a run of digits ------------------------------------------------------
@@ -154,6 +170,8 @@ def _left_context(folded: str, pos: int) -> _Left | None:
     connector = tokens[last].word in _CONNECTORS and last > 0
     if connector and _gap_is_filler(folded, tokens[last - 1].end, tokens[last].start):
         last -= 1
+    if tokens[last].word not in names.endings:
+        return None
     if tokens[last].word == "zalo":
         return _Left("zalo", tokens[last].start)
     first = _match_back(folded, tokens, last, names.wallets)
@@ -207,6 +225,8 @@ def _right_bank(folded: str, pos: int, *, allow_generic: bool) -> int | None:
             first = prefix_words
             allow_generic = allow_generic or phrase != "tai"
             break
+    if first >= len(tokens) or tokens[first].word not in names.beginnings:
+        return None
     for n in range(min(names.max_words, len(tokens) - first), 0, -1):
         chunk = tokens[first : first + n]
         if not _spaced_only(folded, chunk):
