@@ -89,3 +89,9 @@ def test_dispute_flow(db, settings, factories):
         disputes.decide_dispute(
             db, dispute=dispute, accept=False, reason="x", decided_by_id=analyst.id
         )
+
+
+def test_user_content_hosts_and_hotlines(db):
+    assert lookup(db, "https://sites.google.com/view/vietcombank-hotro").status == "unknown"
+    answer = lookup(db, "1900 54 54 13")  # Vietcombank's hotline, written the local way
+    assert answer.status == "official" and answer.brand["key"] == "vietcombank"

@@ -161,3 +161,10 @@ def test_sms_senders():
     for bad in ("Ngân hàng", "A" * 30, "!!!"):
         with pytest.raises(ValidationFailed):
             normalize(bad, "sms_sender")
+
+
+@pytest.mark.parametrize(
+    "raw", ["fbcdn-evil.com", "tiktok-shop.vip", "yttompthree.com", "zalo-hotro.xyz"]
+)
+def test_domains_starting_with_a_platform_word_stay_domains(raw):
+    assert normalize(raw).kind == "domain"

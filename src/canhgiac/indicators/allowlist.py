@@ -56,9 +56,12 @@ def official_match(session: Session, ind: NormalizedIndicator) -> OfficialMatch 
     registry = load_brand_registry()
     host = _host_of(ind)
     if host:
-        brand = registry.official_brand_for_host(host)
-        if brand is not None or registry.is_official_host(host):
-            return OfficialMatch(source="brand", brand=brand, matched_value=host)
+        # User-content hosts (sites.google.com, facebook.com…) belong to a brand but
+        # anyone can publish there: never official.
+        if registry.is_official_host(host):
+            return OfficialMatch(
+                source="brand", brand=registry.official_brand_for_host(host), matched_value=host
+            )
         entry = session.scalar(
             select(AllowlistEntry)
             .where(
@@ -72,9 +75,9 @@ def official_match(session: Session, ind: NormalizedIndicator) -> OfficialMatch 
             return OfficialMatch(source=entry.source, entry=entry, matched_value=entry.value)
         return None
     if ind.kind == IndicatorKind.PHONE:
-        for brand in registry.brands:
-            if ind.value in brand.hotlines:
-                return OfficialMatch(source="brand", brand=brand, matched_value=ind.value)
+        brand = registry.brand_for_hotline(ind.value)
+        if brand is not None:
+            return OfficialMatch(source="brand", brand=brand, matched_value=ind.value)
     if ind.kind == IndicatorKind.SMS_SENDER:
         brand = registry.brand_for_sms_sender(ind.value)
         if brand is not None:

@@ -124,26 +124,21 @@ def bulk_upsert(
     now = now or utcnow()
     conn = session.connection()
     result = BulkResult()
-    _create_stage(conn)
-    batch: list[tuple[Any, ...]] = []
+    # De-duplicate and sort here rather than in SQL: a dict and one sort cost a fraction of
+    # a GROUP BY over the staged rows, and sorted rows go into the indexes in order.
+    unique: dict[tuple[str, str], tuple[Any, ...]] = {}
     for row in rows:
-        batch.append(_as_tuple(row))
-        if len(batch) >= BATCH_ROWS:
-            _load_stage(conn, batch)
-            result.rows += len(batch)
-            batch.clear()
-    if batch:
-        _load_stage(conn, batch)
-        result.rows += len(batch)
-
-    conn.exec_driver_sql("DROP TABLE IF EXISTS stage_u")
-    conn.exec_driver_sql(
-        "CREATE TEMPORARY TABLE stage_u AS SELECT kind, value, MIN(display) AS display, "
-        "MIN(category) AS category, MIN(family) AS family, MIN(reference) AS reference "
-        "FROM stage_rows GROUP BY kind, value ORDER BY kind, value"
-    )
-    conn.exec_driver_sql("DROP TABLE stage_rows")
-    result.distinct = int(conn.exec_driver_sql("SELECT COUNT(*) FROM stage_u").scalar() or 0)
+        item = _as_tuple(row)
+        unique.setdefault((item[0], item[1]), item)
+        result.rows += 1
+    result.distinct = len(unique)
+    ordered = [unique[key] for key in sorted(unique)]
+    del unique
+    _create_stage(conn)
+    for start in range(0, len(ordered), BATCH_ROWS):
+        _load_stage(conn, ordered[start : start + BATCH_ROWS])
+    del ordered
+    conn.exec_driver_sql("ALTER TABLE stage_rows RENAME TO stage_u")
 
     result.created = _exec(
         conn,
@@ -153,7 +148,6 @@ def bulk_upsert(
         "CAST(:confidence AS INTEGER), 'clear', "
         ":now, :now, 0, :now, :now FROM stage_u s "
         "WHERE NOT EXISTS (SELECT 1 FROM indicators i WHERE i.kind = s.kind AND i.value = s.value) "
-        "ORDER BY s.kind, s.value "
         "ON CONFLICT (kind, value) DO NOTHING",
         status=status,
         confidence=confidence,

@@ -99,12 +99,22 @@ def parse_feed(
     )
 
 
-def _category(entry: FeedEntry, default: str | None, mapping: Mapping[str, str]) -> str | None:
-    raw = (entry.category or "").strip().lower()
-    mapped = mapping.get(raw) or DEFAULT_CATEGORY_MAP.get(raw) or raw
-    if mapped in KNOWN_CATEGORIES:
-        return mapped
-    return default
+def _category_resolver(
+    default: str | None, mapping: Mapping[str, str]
+) -> Callable[[str | None], str | None]:
+    """Feed category → ours, memoised: feeds repeat a handful of category strings millions of times."""
+    memo: dict[str | None, str | None] = {}
+
+    def resolve(raw_category: str | None) -> str | None:
+        try:
+            return memo[raw_category]
+        except KeyError:
+            raw = (raw_category or "").strip().lower()
+            mapped = mapping.get(raw) or DEFAULT_CATEGORY_MAP.get(raw) or raw
+            memo[raw_category] = result = mapped if mapped in KNOWN_CATEGORIES else default
+            return result
+
+    return resolve
 
 
 def _rows(
@@ -117,28 +127,33 @@ def _rows(
     max_problems: int,
     progress: Callable[[int], None] | None,
 ) -> Iterator[tuple[str, str, str, str | None, str | None, str | None]]:
+    category_of = _category_resolver(default_category, category_map)
+    problems = report.problems
+    entries = 0
     for item in items:
-        if isinstance(item, FeedProblem):
-            stats.add(item)
-            if not item.skipped and len(report.problems) < max_problems:
-                report.problems.append((item.file, item.line_no, item.reason))
+        if item.__class__ is FeedProblem:
+            problem: FeedProblem = item  # type: ignore[assignment]
+            stats.add(problem)
+            if not problem.skipped and len(problems) < max_problems:
+                problems.append((problem.file, problem.line_no, problem.reason))
             continue
-        report.entries += 1
-        if progress is not None and report.entries % 50_000 == 0:
-            progress(report.entries)
-        fast = fast_normalize(item.raw, item.kind_hint)
+        entry: FeedEntry = item  # type: ignore[assignment]
+        entries += 1
+        if progress is not None and entries % 50_000 == 0:
+            progress(entries)
+        fast = fast_normalize(entry.raw, entry.kind_hint)
         if fast is None:
             try:
-                ind = normalize(item.raw, item.kind_hint)
+                ind = normalize(entry.raw, entry.kind_hint)
             except ValidationFailed as exc:
                 report.malformed += 1
-                if len(report.problems) < max_problems:
-                    report.problems.append((item.file, item.line_no, exc.message))
+                if len(problems) < max_problems:
+                    problems.append((entry.file, entry.line_no, exc.message))
                 continue
             fast = (ind.kind.value, ind.value, ind.display)
         report.stored += 1
-        reference = item.file
-        yield (*fast, _category(item, default_category, category_map), item.family, reference)
+        yield (fast[0], fast[1], fast[2], category_of(entry.category), entry.family, entry.file)
+    report.entries = entries
 
 
 def import_items(

@@ -47,7 +47,9 @@ PLATFORM_WORDS = {
     "tg": "telegram", "youtube": "youtube", "yt": "youtube",
 }  # fmt: skip
 _HANDLE_FORM = re.compile(
-    r"^(facebook|fb|face|zalo|tiktok|tik tok|telegram|tele|tg|youtube|yt)\s*[:\-]?\s*(\S+)$"
+    # The platform word must be set off by a colon or a space: "fbcdn-evil.com" and
+    # "tiktok-shop.vip" are domains, not handles.
+    r"^(facebook|fb|face|zalo|tiktok|tik tok|telegram|tele|tg|youtube|yt)(?:\s*:\s*|\s*-\s+|\s+-?\s*)(\S+)$"
 )
 _ZALO_PHONE_FORM = re.compile(r"^zalo\s*[:\-]?\s*(?=[+(\d])")
 _FACEBOOK_RESERVED = frozenset({
