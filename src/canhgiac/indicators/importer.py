@@ -132,7 +132,7 @@ def _rows(
     entries = 0
     for item in items:
         if item.__class__ is FeedProblem:
-            problem: FeedProblem = item  # type: ignore[assignment]
+            problem: FeedProblem = item
             stats.add(problem)
             if not problem.skipped and len(problems) < max_problems:
                 problems.append((problem.file, problem.line_no, problem.reason))
