@@ -34,6 +34,8 @@ def require_dispute_handler(principal: Principal) -> None:
 
 
 def analyst_source(principal: Principal) -> str:
-    """Provenance of a record added by hand: ``analyst:<username>`` (or the token's name)."""
-    prefix = "analyst" if principal.role is not None else "token"
-    return f"{prefix}:{principal.name}"[:128]
+    """Provenance of a record added by hand: ``analyst:<username>``, or the machine token's
+    own name (already ``token:<name>``)."""
+    if principal.role is None:
+        return principal.name[:128]
+    return f"analyst:{principal.name}"[:128]

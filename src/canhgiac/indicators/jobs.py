@@ -30,7 +30,8 @@ def update_feeds(
     now = utcnow()
     ran: dict[str, Any] = {}
     for feed in list_feeds(session):
-        if not (force or feed_due(feed, now)):
+        # ``force`` ignores the interval, never the switch: a disabled feed stays off.
+        if not feed.enabled or not (force or feed_due(feed, now)):
             continue
         nested = session.begin_nested()  # one failing feed does not undo the others
         try:

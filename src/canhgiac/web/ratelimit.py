@@ -1,9 +1,10 @@
 """Per-client rate limiting for public endpoints (the look-up and disputes).
 
-An in-process sliding-window counter (the previous fixed window, weighted by how much of it
-still overlaps the sliding window, plus the current one): O(1) memory per client, and the
-number of clients tracked is bounded, least recently seen dropped first. Behind several
-workers each process counts on its own, which only makes the limit more generous.
+An in-process sliding window: for each client the times of its last ``limit`` requests
+(a bounded deque), so a client is refused exactly while ``limit`` requests fall within the
+window and Retry-After says when the oldest leaves it. The number of clients tracked is
+bounded too, least recently seen dropped first. Behind several workers each process counts
+on its own, which only makes the limit more generous.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import math
 import threading
 import time
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Callable
 
 from fastapi import Request
@@ -19,7 +20,7 @@ from starlette.exceptions import HTTPException
 
 from canhgiac.web.deps import app_settings, client_ip
 
-DEFAULT_MAX_CLIENTS = 50_000
+DEFAULT_MAX_CLIENTS = 10_000
 
 
 class SlidingWindowLimiter:
@@ -36,45 +37,26 @@ class SlidingWindowLimiter:
         self.max_clients = max_clients
         self._clock = clock
         self._lock = threading.Lock()
-        # key -> [start of the current fixed window, count in the previous one, count now]
-        self._state: OrderedDict[str, list[float]] = OrderedDict()
+        self._recent: OrderedDict[str, deque[float]] = OrderedDict()
 
     def __len__(self) -> int:
-        return len(self._state)
+        return len(self._recent)
 
     def hit(self, key: str) -> float | None:
         """Count one request; None when allowed, else the seconds to wait before retrying."""
         now = self._clock()
         with self._lock:
-            state = self._state.get(key)
-            if state is None:
-                state = [now, 0.0, 0.0]
-                self._state[key] = state
-            self._state.move_to_end(key)
-            start, previous, current = state
-            elapsed_windows = (now - start) // self.window
-            if elapsed_windows >= 1:
-                previous = current if elapsed_windows == 1 else 0.0
-                current = 0.0
-                start += elapsed_windows * self.window
-            overlap = 1.0 - (now - start) / self.window
-            estimate = previous * overlap + current
-            if estimate + 1 > self.limit:
-                state[:] = [start, previous, current]
-                return self._retry_after(now, start, previous, current)
-            state[:] = [start, previous, current + 1]
-            while len(self._state) > self.max_clients:
-                self._state.popitem(last=False)
+            times = self._recent.get(key)
+            if times is None:
+                times = deque(maxlen=self.limit)
+                self._recent[key] = times
+                while len(self._recent) > self.max_clients:
+                    self._recent.popitem(last=False)
+            self._recent.move_to_end(key)
+            if len(times) == self.limit and now - times[0] < self.window:
+                return times[0] + self.window - now  # refused requests are not counted
+            times.append(now)
             return None
-
-    def _retry_after(self, now: float, start: float, previous: float, current: float) -> float:
-        room = self.limit - 1 - current
-        if room >= 0 and previous > 0:
-            # Wait until the previous window's weight has decayed enough for one more.
-            return max(start + self.window * (1.0 - room / previous) - now, 0.0)
-        # The current window alone is full: wait into the next one, where it decays.
-        next_start = start + self.window
-        return max(next_start + self.window * (1.0 - (self.limit - 1) / current) - now, 0.0)
 
 
 def _limiter(request: Request) -> SlidingWindowLimiter:
