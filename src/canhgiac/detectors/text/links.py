@@ -85,6 +85,10 @@ SHORTENERS = frozenset(
 # nothing about who sent the message, so it is a "platform link", not an official one.
 USER_CONTENT_BRANDS = frozenset({"zalo", "facebook", "google", "telegram", "tiktok", "microsoft"})
 
+# App-link services brands use in genuine campaigns (Firebase, Branch, AppsFlyer, Adjust):
+# they say nothing about the sender either way.
+APP_LINK_SUFFIXES = frozenset({"page.link", "app.link", "onelink.me", "adj.st", "go.link"})
+
 # Words that only a government site may carry in its host name.
 GOV_WORDS = (
     "gov",
@@ -112,6 +116,8 @@ _URL = re.compile(
     re.IGNORECASE,
 )
 _IP_URL = re.compile(r"(?:https?://)(?P<host>\d{1,3}(?:\.\d{1,3}){3})(?::\d{2,5})?(?:/\S*)?")
+_HAS_DIGITS = re.compile(r"\d{3}")
+_DOT_IN_WORD = re.compile(r"[A-Za-z0-9]\.[A-Za-z0-9]")
 _MOBILE = re.compile(r"(?<![\d+])(?:\+?84|0)[ .\-]?[35789]\d(?:[ .\-]?\d){7}(?!\d)")
 
 
@@ -279,7 +285,7 @@ def _plausible_bare_host(host: str) -> bool:
 def find_hosts(nfc: str) -> list[tuple[str, str]]:
     """(host, path) pairs of the links in the text, lower-case, known suffixes only."""
     found: list[tuple[str, str]] = []
-    if "." not in nfc:
+    if not _DOT_IN_WORD.search(nfc):
         return found
     for match in _URL.finditer(nfc):
         host = match.group("host").lower()
@@ -299,7 +305,7 @@ def find_hosts(nfc: str) -> list[tuple[str, str]]:
 
 def link_facts(nfc: str, brands: Sequence[Brand], registry: BrandRegistry) -> LinkFacts:
     hosts = find_hosts(nfc)
-    personal_phone = bool(_MOBILE.search(nfc))
+    personal_phone = bool(_MOBILE.search(nfc)) if _HAS_DIGITS.search(nfc) else False
     if not hosts:
         return LinkFacts(personal_phone=personal_phone)
     tokens = _brand_tokens(registry)
@@ -313,6 +319,10 @@ def link_facts(nfc: str, brands: Sequence[Brand], registry: BrandRegistry) -> Li
             is_ip = unofficial = True
             continue
         domain = registrable_domain(host)
+        suffix = public_suffix(host)
+        if suffix in APP_LINK_SUFFIXES or domain in APP_LINK_SUFFIXES:
+            platform = True
+            continue
         if domain in SHORTENERS or host in SHORTENERS:
             shortener = True
             continue
@@ -326,7 +336,7 @@ def link_facts(nfc: str, brands: Sequence[Brand], registry: BrandRegistry) -> Li
             official_count += 1
             continue
         unofficial = True
-        if host.rsplit(".", 1)[-1] in CHEAP_TLDS:
+        if suffix in CHEAP_TLDS:
             cheap = True
         if brands:
             mismatch = True

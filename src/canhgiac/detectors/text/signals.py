@@ -194,7 +194,7 @@ _P_URGENCY = _rx(
     r"han (?:chot|cuoi)|het han|cham nhat|trong ngay|som nhat|nhanh tay|chi con|sap bi|se bi)"
 )
 _P_THREAT = _rx(
-    r"\b(?:khoa (?:vinh vien|tai khoan|the|sim)|bi khoa|tam khoa|dong bang|phong toa|bat giu|lenh bat|khoi to|truy cuu|"
+    r"\b(?:khoa (?:vinh vien|tai khoan|the|sim)|bi khoa(?! hoc)|tam khoa|dong bang|phong toa|bat giu|lenh bat|khoi to|truy cuu|"
     r"truy na|trieu tap|rua tien|cuong che|xu ly theo (?:phap luat|cach)|beu|gui (?:anh|hinh|ho so) (?:\w+ ){0,3}(?:facebook|dia phuong|nguoi than|danh ba|cong ty)|"
     r"den tan nha|(?:toan bo |tat ca )?danh ba|qua han \d+ ngay|ngung cap dien|cat dien|thu hoi sim|khoa 2 chieu|vo hieu hoa|xoa vinh vien|ap giai|tuoc)"
 )
@@ -286,8 +286,28 @@ _GATES: dict[str, tuple[str, ...]] = {
 }
 
 
-def _gated(name: str, folded: str) -> bool:
-    return any(word in folded for word in _GATES[name])
+def _build_gate_index() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
+    """One regular expression finds every gate word at once; a word also opens the gates of
+    the shorter gate words it contains ("khong noi" opens the gates of "khong")."""
+    words = {w for ws in _GATES.values() for w in ws}
+    gates_of: dict[str, set[str]] = {w: set() for w in words}
+    for name, ws in _GATES.items():
+        for word in ws:
+            for longer in words:
+                if word in longer:
+                    gates_of[longer].add(name)
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    return pattern, {w: frozenset(g) for w, g in gates_of.items()}
+
+
+_GATE_PATTERN, _GATES_OF = _build_gate_index()
+
+
+def _open_gates(folded: str) -> set[str]:
+    opened: set[str] = set()
+    for word in set(_GATE_PATTERN.findall(folded)):
+        opened |= _GATES_OF[word]
+    return opened
 
 
 def _affirmative(pattern: re.Pattern[str], folded: str) -> bool:
@@ -360,6 +380,7 @@ def compute_signals(
 ) -> SignalResult:
     folded = text.folded
     nfc = text.nfc
+    gates = _open_gates(folded)
     values: dict[str, float] = {}
     brands = brands_mentioned(folded, registry)
     links = link_facts(nfc, brands, registry)
@@ -377,45 +398,43 @@ def compute_signals(
         ):
             if getattr(links, name):
                 values[name] = 1.0
-    if links.apk or (_gated("apk", folded) and _P_APK.search(folded)):
+    if links.apk or ("apk" in gates and _P_APK.search(folded)):
         values["apk"] = 1.0
-    if _gated("remote_access", folded) and _P_REMOTE.search(folded):
+    if "remote_access" in gates and _P_REMOTE.search(folded):
         values["remote_access"] = 1.0
-    otp_notice = _gated("otp_notice", folded) and bool(_P_OTP_NOTICE.search(folded))
-    if _gated("otp_request", folded) and (
+    otp_notice = "otp_notice" in gates and bool(_P_OTP_NOTICE.search(folded))
+    if "otp_request" in gates and (
         _affirmative(_P_OTP_REQUEST, folded) or _P_OTP_REQUEST2.search(folded)
     ):
         values["otp_request"] = 1.0
     if otp_notice:
         values["otp_notice"] = 1.0
-    if _gated("safety_warning", folded) and _P_SAFETY.search(folded):
+    if "safety_warning" in gates and _P_SAFETY.search(folded):
         values["safety_warning"] = 1.0
-    if _gated("credential_request", folded) and _affirmative(_P_CREDENTIAL, folded):
+    if "credential_request" in gates and _affirmative(_P_CREDENTIAL, folded):
         values["credential_request"] = 1.0
-    if _gated("identity_request", folded) and _P_IDENTITY.search(folded):
+    if "identity_request" in gates and _P_IDENTITY.search(folded):
         values["identity_request"] = 1.0
-    if _gated("transfer_request", folded) and _affirmative(_P_TRANSFER, folded):
+    if "transfer_request" in gates and _affirmative(_P_TRANSFER, folded):
         values["transfer_request"] = 1.0
     has_account, named = _has_named_account(nfc, folded)
     if has_account:
         values["bank_account"] = 1.0
     if named:
         values["bank_account_with_name"] = 1.0
-    if links.personal_phone or (
-        _gated("offchannel_contact", folded) and _P_OFFCHANNEL.search(folded)
-    ):
+    if links.personal_phone or ("offchannel_contact" in gates and _P_OFFCHANNEL.search(folded)):
         values["offchannel_contact"] = 1.0
-    if "gấp" in nfc.lower() or (_gated("urgency", folded) and _P_URGENCY.search(folded)):
+    if "gấp" in nfc.lower() or ("urgency" in gates and _P_URGENCY.search(folded)):
         values["urgency"] = 1.0
     if _P_THREAT.search(folded):
         values["threat"] = 1.0
-    if _gated("too_good", folded) and _P_TOO_GOOD.search(folded):
+    if "too_good" in gates and _P_TOO_GOOD.search(folded):
         values["too_good"] = 1.0
-    if _gated("secrecy", folded) and _P_SECRECY.search(folded):
+    if "secrecy" in gates and _P_SECRECY.search(folded):
         values["secrecy"] = 1.0
-    if _gated("balance_notice", folded) and _P_BALANCE.search(folded):
+    if "balance_notice" in gates and _P_BALANCE.search(folded):
         values["balance_notice"] = 1.0
-    if _gated("ads_marker", folded) and _P_ADS.search(folded):
+    if "ads_marker" in gates and _P_ADS.search(folded):
         values["ads_marker"] = 1.0
     kind = sender_kind(sender)
     official_sender: Brand | None = None

@@ -82,8 +82,8 @@ RECIPES: tuple[Recipe, ...] = (
     Recipe("legit", G.LEGIT_CARRIER, 240, "carrier", ("brand", "shortcode", "none"), False),
     Recipe("legit", G.LEGIT_DELIVERY, 170, "shop", ("brand", "personal", "none"), False),
     Recipe("legit", G.LEGIT_APPOINTMENT, 160, "none", ("brand", "none", "personal"), False),
-    Recipe("legit", G.LEGIT_PERSONAL, 340, "none", ("personal", "none"), False),
-    Recipe("spam.ads", G.ADS, 560, "none", ("brand", "shortcode", "none", "personal"), False),
+    Recipe("legit", G.LEGIT_PERSONAL, 420, "none", ("personal", "none"), False),
+    Recipe("spam.ads", G.ADS, 700, "none", ("brand", "shortcode", "none", "personal"), False),
 )
 
 GOV_SLUGS = (
@@ -283,6 +283,10 @@ def _context(rng: random.Random, recipe: Recipe) -> dict[str, Callable[[], str]]
         "wallet": lambda: wallet.name,
         "hotline": lambda: official_brand.hotline,
         "official": lambda: S.official_link(rng, official_brand),
+        "official_carrier": lambda: S.official_link(rng, carrier),
+        "official_bank": lambda: S.official_link(rng, bank),
+        "official_wallet": lambda: S.official_link(rng, wallet),
+        "fee": lambda: _amount(rng, 5_000, 300_000),
         "official_shop": lambda: (
             f"{S.fold_diacritics(rng.choice(SCHOOLS)).lower().replace(' ', '')}.edu.vn"
         ),
@@ -370,6 +374,20 @@ def _context(rng: random.Random, recipe: Recipe) -> dict[str, Callable[[], str]]
         "handle": lambda: (
             rng.choice(("hotro", "admin", "cskh", "tuyendung", "vip", "data"))
             + S.random_slug(rng, 4)
+        ),
+        "bizlink": lambda: (
+            rng.choice(("", "www.", "http://", "https://"))
+            + S.fold_diacritics(
+                rng.choice(SHOPNAMES)
+                + rng.choice(("", "shop", "store", "group", "land", "edu", "care", "pay", "vn"))
+            )
+            .lower()
+            .replace(" ", "")
+            + rng.choice((".vn", ".com.vn", ".com", ".com", ".net", ".edu.vn", ".vn", ".org"))
+        ),
+        "applink": lambda: (
+            f"https://{rng.choice(('myvt', 'vnptpay', 'mymobifone', 'vpbank', 'tpb'))}"
+            f".page.link/{S.random_slug(rng, rng.randint(4, 7))}"
         ),
         "group": lambda: rng.choice(
             (
