@@ -67,3 +67,4 @@ class Scope(StrEnum):
     INDICATORS_READ = "indicators:read"
     INDICATORS_WRITE = "indicators:write"
     LOOKUP = "lookup"
+    DETECT = "detect"  # telcos and partners classify messages and names

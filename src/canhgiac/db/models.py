@@ -9,7 +9,11 @@ import importlib
 
 from canhgiac.db.base import Base
 
-MODEL_MODULES: tuple[str, ...] = ("canhgiac.accounts.models", "canhgiac.indicators.models")
+MODEL_MODULES: tuple[str, ...] = (
+    "canhgiac.accounts.models",
+    "canhgiac.indicators.models",
+    "canhgiac.messages.models",
+)
 
 
 def load_all_models() -> type[Base]:

@@ -13,6 +13,7 @@ def page_routers() -> list[APIRouter]:
     from canhgiac.indicators import admin_pages as indicators_admin_pages
     from canhgiac.indicators import lookup_pages as indicators_lookup_pages
     from canhgiac.indicators import pages as indicators_pages
+    from canhgiac.messages import pages as messages_pages
     from canhgiac.web import shell
 
     return [
@@ -23,6 +24,7 @@ def page_routers() -> list[APIRouter]:
         indicators_lookup_pages.router,
         indicators_pages.router,
         indicators_admin_pages.router,
+        messages_pages.router,
     ]
 
 
@@ -31,9 +33,11 @@ def api_routers() -> list[APIRouter]:
     from canhgiac.accounts import api as accounts_api
     from canhgiac.indicators import admin_api as indicators_admin_api
     from canhgiac.indicators import api as indicators_api
+    from canhgiac.messages import api as messages_api
 
     return [
         accounts_api.router,
         indicators_api.router,
         indicators_admin_api.router,
+        messages_api.router,
     ]

@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+import pytest
+
+from canhgiac.accounts import tokens
+from canhgiac.accounts.roles import AgencyKind, Role
+from canhgiac.detectors.text.classifier import load_text_classifier
+from canhgiac.errors import ValidationFailed
+from canhgiac.messages import service
+from tests.web.conftest import bearer, post_form
+
+SCAM = (
+    "Vietcombank thong bao: tai khoan cua quy khach se bi khoa trong 24h. Vui long xac minh tai "
+    "https://vietcombank-xacminh.xyz de tranh gian doan."
+)
+OTP = "Ma OTP cua Quy khach la 482913. Tuyet doi KHONG cung cap ma nay cho bat ky ai. Vietcombank"
+
+
+def test_store_label_and_export_for_training(db, factories):
+    classifier = load_text_classifier()
+    analyst = factories.user(role=Role.ANALYST)
+    message, verdict = service.check_and_store(
+        db, classifier, text=SCAM, source="web", checked_by_id=analyst.id
+    )
+    assert verdict.is_scam and message.is_scam and message.model_version == classifier.version
+    with pytest.raises(ValidationFailed) as err:
+        service.label_message(db, message, category="political", labelled_by_id=analyst.id)
+    assert err.value.field == "category"
+    service.label_message(
+        db, message, category="fraud.impersonation.bank", labelled_by_id=analyst.id
+    )
+    assert message.label_is_scam is True
+    other, _ = service.check_and_store(db, classifier, text=OTP, sender="Vietcombank", source="api")
+    service.label_message(db, other, category="legit", labelled_by_id=analyst.id)
+    assert list(service.labelled_examples(db)) == [
+        (SCAM, "fraud.impersonation.bank"),
+        (OTP, "legit"),
+    ]
+    assert service.list_messages(db, labelled=False).total == 0
+
+
+def test_bad_input_names_the_field():
+    classifier = load_text_classifier()
+    with pytest.raises(ValidationFailed) as err:
+        service.check_text(classifier, text="   ")
+    assert err.value.field == "text"
+    with pytest.raises(ValidationFailed) as err:
+        service.check_text(classifier, text="x" * 6000)
+    assert err.value.field == "text"
+
+
+def test_api_detect_text_with_user_and_machine_tokens(client, db, factories):
+    analyst = factories.user(role=Role.ANALYST, password="a-long-password")
+    login = client.post(
+        "/api/v1/auth/token", json={"username": analyst.username, "password": "a-long-password"}
+    )
+    token = login.json()["access_token"]
+    answer = client.post("/api/v1/detect/text", json={"text": SCAM}, headers=bearer(token))
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    assert (
+        body["is_scam"] is True
+        and body["category"].startswith("fraud")
+        and body["reasons"]
+        and body["id"] is None
+    )
+    legit = client.post(
+        "/api/v1/detect/text", json={"text": OTP, "sender": "Vietcombank"}, headers=bearer(token)
+    )
+    assert legit.json()["is_scam"] is False
+    stored = client.post(
+        "/api/v1/detect/text", json={"text": SCAM, "store": True}, headers=bearer(token)
+    ).json()
+    labelled = client.post(
+        f"/api/v1/messages/{stored['id']}/label",
+        json={"category": "phishing"},
+        headers=bearer(token),
+    )
+    assert labelled.status_code == 200 and labelled.json()["label_category"] == "phishing"
+    assert (
+        client.post("/api/v1/detect/text", json={"text": ""}, headers=bearer(token)).status_code
+        == 422
+    )
+    telco = factories.agency(kind=AgencyKind.TELCO)
+    scoped = tokens.create_machine_token(db, agency=telco, name="Viettel SMS", scopes=["detect"])
+    assert (
+        client.post(
+            "/api/v1/detect/text", json={"text": SCAM}, headers=bearer(scoped.secret)
+        ).status_code
+        == 200
+    )
+    unscoped = tokens.create_machine_token(db, agency=telco, name="RPZ", scopes=["blocklists:read"])
+    assert (
+        client.post(
+            "/api/v1/detect/text", json={"text": SCAM}, headers=bearer(unscoped.secret)
+        ).status_code
+        == 403
+    )
+    assert client.get("/api/v1/messages", headers=bearer(scoped.secret)).status_code == 403
+    assert client.post("/api/v1/detect/text", json={"text": SCAM}).status_code == 401
+
+
+def test_page_check_and_label(client_factory, db, factories):
+    analyst = factories.user(role=Role.ANALYST)
+    browser = client_factory(analyst)
+    result = post_form(browser, "/messages", "/messages", {"text": SCAM, "sender": "0912345678"})
+    assert result.status_code == 200
+    assert "vietcombank-xacminh.xyz" in result.text
+    message = service.list_messages(db).items[0]
+    labelled = post_form(
+        browser,
+        "/messages",
+        f"/messages/{message.id}/label",
+        {"category": "fraud.impersonation.bank"},
+    )
+    assert labelled.status_code == 303
+    db.refresh(message)
+    assert message.label_category == "fraud.impersonation.bank"
+    viewer = client_factory(factories.user(role=Role.VIEWER))
+    assert viewer.get("/messages").status_code == 403
