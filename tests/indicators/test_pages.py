@@ -296,19 +296,20 @@ def test_feed_create_and_run_now_against_a_local_server(
         )
         assert created.status_code == 303, created.text
         page = analyst.get("/feeds")
-        assert "danh-sach-thu" in page.text and "never" in page.text
+        assert "danh-sach-thu" in page.text and 'data-state="never">Chưa chạy' in page.text
         feed_id = int(re.search(r'action="/feeds/(\d+)/run"', page.text).group(1))  # type: ignore[union-attr]
         ran = analyst.post(f"/feeds/{feed_id}/run", data={"csrf_token": csrf_from(page.text)})
         assert ran.status_code == 303
         after = analyst.get("/feeds")
     assert re.search(r"danh-sach-thu: \d+ mục", after.text), after.text
-    assert "badge-ok" in after.text
+    assert 'data-state="ok">Tốt' in after.text
     stored = db.scalars(
         select(IndicatorSource).where(IndicatorSource.source == "danh-sach-thu")
     ).all()
     assert stored and all(s.indicator.status == "reported" for s in stored)
     disabled = post_form(analyst, "/feeds", f"/feeds/{feed_id}/enabled", {"enabled": "0"})
-    assert disabled.status_code == 303 and "disabled" in analyst.get("/feeds").text
+    assert disabled.status_code == 303
+    assert 'data-state="disabled">Đã tắt' in analyst.get("/feeds").text
 
 
 def test_feed_run_failure_is_recorded_and_shown(
@@ -328,7 +329,7 @@ def test_feed_run_failure_is_recorded_and_shown(
     assert ran.status_code == 303
     after = analyst.get("/feeds").text
     assert "Nguồn nguon-hong lỗi" in after  # the flash
-    assert re.search(r'badge-danger">(stale|failing)<', after), after
+    assert re.search(r'badge-danger" data-state="(stale|failing)"', after), after
 
 
 def test_allowlist_add_shows_official_and_remove(

@@ -18,12 +18,12 @@ from canhgiac.indicators.access import require_dispute_handler, require_editor, 
 from canhgiac.indicators.feed_specs import parse_category_map, parse_columns
 from canhgiac.indicators.feeds.download import DownloadLimits
 from canhgiac.indicators.kinds import IndicatorKind
-from canhgiac.indicators.labels import FEED_STATE_CLASSES
+from canhgiac.indicators.labels import FEED_STATE_CLASSES, FEED_STATE_LABELS
 from canhgiac.indicators.lookup_cache import cache_for
 from canhgiac.indicators.pages import fail_back, labels_context
 from canhgiac.web import nav
 from canhgiac.web.deps import DbSession, PagePrincipal, app_settings, request_locale
-from canhgiac.web.i18n import N_, localised_message
+from canhgiac.web.i18n import N_, labels_for, localised_message
 from canhgiac.web.rendering import flash, redirect, render, translator
 
 router = APIRouter(include_in_schema=False)
@@ -52,6 +52,7 @@ def _feeds_context(
     request: Request, db: DbSession, principal: Principal, values: dict[str, Any]
 ) -> dict[str, Any]:
     english = request_locale(request) == "en"
+    state_labels = labels_for(FEED_STATE_LABELS, request_locale(request))
     rows = []
     for feed in feeds.list_feeds(db):
         health = feeds.feed_health(feed)
@@ -59,6 +60,7 @@ def _feeds_context(
             {
                 "feed": feed,
                 "state": health.state,
+                "state_label": state_labels.get(health.state, health.state),
                 "state_class": FEED_STATE_CLASSES.get(health.state, "badge-off"),
                 "message": health.message_en if english else health.message_vi,
                 "active": feeds.active_entries(db, feed),

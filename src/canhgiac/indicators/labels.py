@@ -34,6 +34,16 @@ DISPUTE_STATUS_LABELS: dict[str, tuple[str, str]] = {
     "rejected": ("Bác bỏ", "Rejected"),
 }
 
+FEED_STATE_LABELS: dict[str, tuple[str, str]] = {
+    "ok": ("Tốt", "OK"),
+    "never": ("Chưa chạy", "Never run"),
+    "disabled": ("Đã tắt", "Disabled"),
+    "stale": ("Quá hạn", "Stale"),
+    "failing": ("Đang lỗi", "Failing"),
+    "empty": ("Rỗng", "Empty"),
+    "shrunk": ("Giảm đột ngột", "Shrank"),
+}
+
 FEED_STATE_CLASSES = {
     "ok": "badge-ok",
     "never": "badge-off",
