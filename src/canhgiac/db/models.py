@@ -13,6 +13,7 @@ MODEL_MODULES: tuple[str, ...] = (
     "canhgiac.accounts.models",
     "canhgiac.indicators.models",
     "canhgiac.messages.models",
+    "canhgiac.monitoring.models",
 )
 
 

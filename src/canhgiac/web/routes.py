@@ -14,6 +14,7 @@ def page_routers() -> list[APIRouter]:
     from canhgiac.indicators import lookup_pages as indicators_lookup_pages
     from canhgiac.indicators import pages as indicators_pages
     from canhgiac.messages import pages as messages_pages
+    from canhgiac.monitoring import pages as monitoring_pages
     from canhgiac.web import shell
 
     return [
@@ -25,6 +26,7 @@ def page_routers() -> list[APIRouter]:
         indicators_pages.router,
         indicators_admin_pages.router,
         messages_pages.router,
+        monitoring_pages.router,
     ]
 
 
@@ -34,10 +36,12 @@ def api_routers() -> list[APIRouter]:
     from canhgiac.indicators import admin_api as indicators_admin_api
     from canhgiac.indicators import api as indicators_api
     from canhgiac.messages import api as messages_api
+    from canhgiac.monitoring import api as monitoring_api
 
     return [
         accounts_api.router,
         indicators_api.router,
         indicators_admin_api.router,
         messages_api.router,
+        monitoring_api.router,
     ]
