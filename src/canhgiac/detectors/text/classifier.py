@@ -43,6 +43,7 @@ _HARD_SCAM_SIGNALS = frozenset(
 # A message from an official brandname, or an OTP notice with the usual safety advice, and
 # none of the hard signals, is never called a scam with more than this probability.
 _REASSURED_CAP = 0.3
+_SIGNAL_ORDER = {name: i for i, name in enumerate(SIGNALS)}
 
 
 @dataclass(frozen=True)
@@ -149,14 +150,18 @@ class TextClassifier:
         a, b = self.model.calibration
         scores = _sigmoid(a * np.asarray(decision).ravel() + b)
         probs = _softmax(np.asarray(matrix @ self._coef_t) + self.model.category_intercept)
+        # Best category on each side of the scam / not-scam line, for the whole batch at once.
+        best_scam = np.argmax(np.where(self._scam_columns, probs, -1.0), axis=1).tolist()
+        best_safe = np.argmax(np.where(self._safe_columns, probs, -1.0), axis=1).tolist()
+        score_list = scores.tolist()
+        threshold = self.model.threshold
         verdicts = []
         for row, result in enumerate(signal_results):
-            score = float(scores[row])
+            score = score_list[row]
             if self._reassured(result):
                 score = min(score, _REASSURED_CAP)
-            is_scam = score >= self.model.threshold
-            mask = self._scam_columns if is_scam else self._safe_columns
-            column = int(np.argmax(np.where(mask, probs[row], -1.0)))
+            is_scam = score >= threshold
+            column = best_scam[row] if is_scam else best_safe[row]
             category = self.model.categories[column]
             reasons = self._reasons(matrix, row, result, is_scam, category)
             verdicts.append(
@@ -197,10 +202,10 @@ class TextClassifier:
         if label is not None:
             reasons.append(f"Loại: {label.label_vi} / Category: {label.label_en}")
         wanted = SCAM_SIGNALS if is_scam else REASSURING_SIGNALS
-        for name in SIGNALS:
-            if name in wanted and result.values.get(name):
-                vi, en = SIGNALS[name]
-                reasons.append(f"{vi} / {en}")
+        present = [n for n, v in result.values.items() if v and n in wanted]
+        for name in sorted(present, key=_SIGNAL_ORDER.__getitem__):
+            vi, en = SIGNALS[name]
+            reasons.append(f"{vi} / {en}")
         if not is_scam:
             return tuple(reasons)
         start, end = matrix.indptr[row], matrix.indptr[row + 1]

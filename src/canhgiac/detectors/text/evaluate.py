@@ -68,14 +68,18 @@ class BinaryReport:
         }
 
     def format(self) -> str:
-        lines = [
-            f"rows={self.total}  precision={self.precision:.4f}  recall={self.recall:.4f}  "
-            f"F1={self.f1:.4f}",
-            "                     dự đoán lừa đảo / predicted scam   không / not",
-            f"thực tế lừa đảo / actual scam      {self.tp:>10}   {self.fn:>10}",
-            f"không / not scam                   {self.fp:>10}   {self.tn:>10}",
-        ]
-        return "\n".join(lines)
+        head = f"{'':<32}{'dự đoán lừa đảo':>18}{'dự đoán không':>16}"
+        head_en = f"{'':<32}{'predicted scam':>18}{'predicted not':>16}"
+        return "\n".join(
+            [
+                f"rows={self.total}  precision={self.precision:.4f}  recall={self.recall:.4f}  "
+                f"F1={self.f1:.4f}",
+                head,
+                head_en,
+                f"{'thực tế lừa đảo / actual scam':<32}{self.tp:>18}{self.fn:>16}",
+                f"{'không lừa đảo / actual not':<32}{self.fp:>18}{self.tn:>16}",
+            ]
+        )
 
 
 def score_texts(

@@ -206,19 +206,18 @@ def brands_mentioned(folded: str, registry: BrandRegistry) -> list[Brand]:
     if heads.keys().isdisjoint(words):
         return []
     found: dict[str, Brand] = {}
-    i = 0
     count = len(words)
-    while i < count:
-        longest = heads.get(words[i])
-        step = 1
-        if longest:
-            for n in range(min(longest, count - i), 0, -1):
-                brand = phrases.get(" ".join(words[i : i + n]))
-                if brand is not None:
-                    found.setdefault(brand.key, brand)
-                    step = n
-                    break
-        i += step
+    skip_until = 0
+    for i, word in enumerate(words):
+        longest = heads.get(word)
+        if not longest or i < skip_until:
+            continue
+        for n in range(min(longest, count - i), 0, -1):
+            brand = phrases.get(" ".join(words[i : i + n]) if n > 1 else word)
+            if brand is not None:
+                found.setdefault(brand.key, brand)
+                skip_until = i + n
+                break
     return list(found.values())
 
 
@@ -233,9 +232,12 @@ def _lookalike(host: str, tokens: dict[str, str]) -> str | None:
         if piece in tokens:
             return tokens[piece]
         if len(piece) >= 7:
-            for token, key in tokens.items():
-                if len(token) >= 5 and token in piece:
-                    return key
+            # Every substring of 5+ letters, longest first: "vietcombankxacminh" → vietcombank.
+            for size in range(len(piece) - 1, 4, -1):
+                for start in range(len(piece) - size + 1):
+                    key = tokens.get(piece[start : start + size])
+                    if key is not None:
+                        return key
     for word in GOV_WORDS:
         if any(word == p or (len(word) >= 4 and word in p) for p in pieces):
             return "gov"

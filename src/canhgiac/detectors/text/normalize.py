@@ -106,6 +106,10 @@ _LEET_TRAILING_ZERO = re.compile(r"(?<=[a-z])0(?![\w])")
 _LEET_TRAILING_AT = re.compile(r"(?<=[a-z])@(?![\w])")
 # "GlAY T0", "UyTlN": a lower-case l among capitals stands for an I.
 _L_FOR_I = re.compile(r"(?<=[A-Z])l(?=[A-Z]|\b)|\bl(?=[A-Z]{2})")
+_SPLIT_HINT = re.compile(r"[a-z][.\-_*·•'][a-z][.\-_*·•'][a-z]")
+_DOTTED_HINT = re.compile(r"[a-z]\.[a-z]")
+_SPACED_HINT = re.compile(r"\b[a-z] [a-z] [a-z] [a-z]\b")
+_LEET_HINT = re.compile(r"[a-z][013457$@]")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
 _SPACES = re.compile(r"\s+")
 
@@ -176,16 +180,19 @@ def _join_letters(match: re.Match[str]) -> str:
 
 def deobfuscate(folded: str) -> str:
     """Undo keyword-splitting tricks on already folded, lower-case text."""
-    if "." in folded or "-" in folded or "_" in folded or "*" in folded or "'" in folded:
+    # Cheap scans decide which of the (slower) rewrites can apply at all.
+    if _SPLIT_HINT.search(folded):
         folded = _SPLIT_LETTERS.sub(_join_letters, folded)
-    if "." in folded:
+    if _DOTTED_HINT.search(folded):
         folded = _DOTTED_SYLLABLE.sub(
             lambda m: m.group(0) if m.group(2) in _KEEP_ENDINGS else m.group(1) + m.group(2),
             folded,
         )
-    folded = _SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), folded)
-    folded = _LEET_INSIDE.sub(lambda m: _LEET_MAP[m.group(0)], folded)
-    folded = _LEET_TRAILING_ZERO.sub("o", folded)
+    if _SPACED_HINT.search(folded):
+        folded = _SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), folded)
+    if _LEET_HINT.search(folded):
+        folded = _LEET_INSIDE.sub(lambda m: _LEET_MAP[m.group(0)], folded)
+        folded = _LEET_TRAILING_ZERO.sub("o", folded)
     if "@" in folded:
         folded = _LEET_TRAILING_AT.sub("a", folded)
     return _REPEATS.sub(r"\1", folded)
