@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -79,13 +80,13 @@ class Settings(BaseSettings):
 
 
 def _mask_url_password(url: str) -> str:
-    from sqlalchemy.engine import make_url
-
-    try:
-        parsed = make_url(url)
-    except Exception:  # redis:// URLs are not always SQLAlchemy-parsable
-        return url.split("@")[-1] if "@" in url else url
-    return parsed.render_as_string(hide_password=True)
+    """``postgresql+psycopg://user:secret@host/db`` → ``…://user:***@host/db``."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.rsplit("@", 1)[1]
+    user = parts.username or ""
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc}"))
 
 
 def get_settings(**overrides: Any) -> Settings:
