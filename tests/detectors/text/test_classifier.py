@@ -140,3 +140,17 @@ def test_own_development_messages(classifier):
     f1 = 2 * tp / (2 * tp + fp + fn)
     assert f1 >= 0.85, (tp, fp, fn)
     assert fp <= 1
+
+
+def test_carrier_promotion_with_opt_out_is_never_a_scam(classifier):
+    text = (
+        "Chúc mừng thuê bao vừa nạp thẻ! Bạn có 10 cơ hội trúng xe SH từ VinaPhone, "
+        "soạn DK gửi 9123 (3.000đ/ngày). Từ chối QC soạn TC gửi 18001091"
+    )
+    verdict = classifier.classify(text)
+    assert not verdict.is_scam and verdict.score <= 0.3
+
+
+def test_opt_out_syntax_does_not_hide_a_phishing_link(classifier):
+    text = "(QC) Vietcombank: nhan qua tri an tai vcb-quatang.top. Tu choi QC soan TC gui 1551"
+    assert classifier.classify(text).is_scam

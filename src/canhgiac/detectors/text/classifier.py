@@ -43,6 +43,7 @@ _HARD_SCAM_SIGNALS = frozenset(
 # A message from an official brandname, or an OTP notice with the usual safety advice, and
 # none of the hard signals, is never called a scam with more than this probability.
 _REASSURED_CAP = 0.3
+_PROMOTING_SECTORS = frozenset({"telco", "bank", "ewallet"})
 _SIGNAL_ORDER = {name: i for i, name in enumerate(SIGNALS)}
 
 
@@ -185,14 +186,18 @@ class TextClassifier:
             )
         return verdicts
 
-    @staticmethod
-    def _reassured(result: SignalResult) -> bool:
+    def _reassured(self, result: SignalResult) -> bool:
         values = result.values
         if any(values.get(name) for name in _HARD_SCAM_SIGNALS):
             return False
         official = bool(values.get("sender_official"))
         otp_notice = bool(values.get("otp_notice")) and bool(values.get("safety_warning"))
-        return official or otp_notice
+        # A carrier or bank promotion with the lawful opt-out syntax ("Từ chối QC soạn TC…").
+        promotion = bool(values.get("ads_marker")) and any(
+            (brand := self.registry.get(key)) is not None and brand.sector in _PROMOTING_SECTORS
+            for key in result.brands
+        )
+        return official or otp_notice or promotion
 
     def _reasons(
         self, matrix: Any, row: int, result: SignalResult, is_scam: bool, category: str
