@@ -8,6 +8,7 @@ from canhgiac.accounts.models import Agency, User
 from canhgiac.accounts.roles import AgencyKind, Role
 from canhgiac.demo.service import DEMO_PASSWORD, load_demo
 from canhgiac.errors import Conflict
+from canhgiac.indicators.lookup import lookup
 
 pytestmark = pytest.mark.db
 
@@ -15,6 +16,13 @@ pytestmark = pytest.mark.db
 def test_demo_province_is_complete_and_idempotent(db, settings):
     first = load_demo(db)
     assert first.created["agencies"] >= 10 and first.created["users"] >= 10
+    # Later domains' demo records: indicators to look up, alerts to triage, messages to label.
+    assert (
+        first.created["indicators"] >= 10
+        and first.created["alerts"] >= 3
+        and first.created["messages"] >= 5
+    )
+    assert lookup(db, "login.bidv.com.vn-ebank.top").status == "verified"
     kinds = set(db.scalars(select(Agency.kind)))
     assert {k.value for k in AgencyKind} - {"other"} <= kinds | {"isp", "bank"}
     office_roles = set(db.scalars(select(User.role).join(Agency).where(Agency.code == "so-tttt")))

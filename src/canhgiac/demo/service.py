@@ -82,7 +82,11 @@ USERS: tuple[tuple[str, str, Role, str], ...] = (
 )
 
 # Later domains append "module:function" loaders taking (session) and returning a count dict.
-DEMO_LOADERS: list[str] = []
+DEMO_LOADERS: list[str] = [
+    "canhgiac.indicators.demo:load_demo_indicators",
+    "canhgiac.monitoring.demo:load_demo_alerts",
+    "canhgiac.messages.demo:load_demo_messages",
+]
 
 
 @dataclass
@@ -137,6 +141,7 @@ def load_demo(session: Session) -> DemoSummary:
             importlib.import_module(module_name), fn_name
         )
         for key, count in loader(session).items():
-            summary.created[key] = summary.created.get(key, 0) + count
+            if count:
+                summary.created[key] = summary.created.get(key, 0) + count
     session.flush()
     return summary
