@@ -29,10 +29,32 @@ ok.lua-dao-nganhang.com
 192.0.2.200
 """
 
-ZEEK_DNS_FIELDS = (
-    "ts uid id.orig_h id.orig_p id.resp_h id.resp_p proto trans_id rtt query qclass "
-    "qclass_name qtype qtype_name rcode rcode_name AA TC RD RA Z answers TTLs rejected"
-).split()
+ZEEK_DNS_FIELDS = [
+    "ts",
+    "uid",
+    "id.orig_h",
+    "id.orig_p",
+    "id.resp_h",
+    "id.resp_p",
+    "proto",
+    "trans_id",
+    "rtt",
+    "query",
+    "qclass",
+    "qclass_name",
+    "qtype",
+    "qtype_name",
+    "rcode",
+    "rcode_name",
+    "AA",
+    "TC",
+    "RD",
+    "RA",
+    "Z",
+    "answers",
+    "TTLs",
+    "rejected",
+]
 
 
 def _zeek_header(path: str, fields: list[str]) -> str:
@@ -56,7 +78,9 @@ ZEEK_DNS = (
     + _dns_row("1777593602.3", "10.20.1.5", "ok.lua-dao-nganhang.com", "198.51.100.10")
     + _dns_row("1777593603.4", "10.20.1.6", "WWW.THONGBAO-THUE.VN", "-")
     + _dns_row("1777593604.5", "10.20.1.7", "cdn.tinmoi24h.vn", "203.113.1.1,198.51.100.66")
-    + _dns_row("1777593605.6", "10.20.1.7", "img.tinmoi24h.vn", "edge.x.c2.botnet-mien-nam.net,203.113.1.2")
+    + _dns_row(
+        "1777593605.6", "10.20.1.7", "img.tinmoi24h.vn", "edge.x.c2.botnet-mien-nam.net,203.113.1.2"
+    )
     + _dns_row("1777593606.7", "10.30.2.8", "anything.badtld", "192.0.2.15")
     + _dns_row("1777593607.8", "10.30.2.8", "notbadtld.vn", "192.0.2.200")
     + _dns_row("1777593608.9", "2001:db8:20::5", "v6.tinmoi24h.vn", "2001:db8:dead::42")
@@ -67,14 +91,26 @@ ZEEK_DNS = (
     + "#close\t2026-05-01-06-00-00\n"
 )
 
-CONN_FIELDS = (
-    "ts uid id.orig_h id.orig_p id.resp_h id.resp_p proto service duration orig_bytes "
-    "resp_bytes conn_state"
-).split()
+CONN_FIELDS = [
+    "ts",
+    "uid",
+    "id.orig_h",
+    "id.orig_p",
+    "id.resp_h",
+    "id.resp_p",
+    "proto",
+    "service",
+    "duration",
+    "orig_bytes",
+    "resp_bytes",
+    "conn_state",
+]
 
 
 def _conn_row(ts: str, src: str, dst: str, port: str) -> str:
-    return "\t".join([ts, "Cx", src, "51000", dst, port, "tcp", "-", "1.0", "100", "200", "SF"]) + "\n"
+    return (
+        "\t".join([ts, "Cx", src, "51000", dst, port, "tcp", "-", "1.0", "100", "200", "SF"]) + "\n"
+    )
 
 
 ZEEK_CONN = (
@@ -89,17 +125,20 @@ ZEEK_CONN = (
     + _conn_row("1777593607.5", "10.20.1.8", "8.8.8.8", "53")
 )
 
-ZEEK_DNS_JSON = "\n".join(
-    [
-        '{"ts":1777593600.25,"uid":"C1","id.orig_h":"10.20.3.3","id.orig_p":5353,'
-        '"id.resp_h":"10.0.0.53","id.resp_p":53,"query":"api.thongbao-thue.vn",'
-        '"rcode_name":"NOERROR","answers":["198.51.100.66"]}',
-        '{"ts":"2026-05-01T00:00:05.000000Z","uid":"C2","id.orig_h":"10.20.3.4",'
-        '"id.orig_p":5353,"id.resp_h":"10.0.0.53","id.resp_p":53,"query":"tinmoi24h.vn",'
-        '"answers":["203.113.1.1"]}',
-        "{not json",
-    ]
-) + "\n"
+ZEEK_DNS_JSON = (
+    "\n".join(
+        [
+            '{"ts":1777593600.25,"uid":"C1","id.orig_h":"10.20.3.3","id.orig_p":5353,'
+            '"id.resp_h":"10.0.0.53","id.resp_p":53,"query":"api.thongbao-thue.vn",'
+            '"rcode_name":"NOERROR","answers":["198.51.100.66"]}',
+            '{"ts":"2026-05-01T00:00:05.000000Z","uid":"C2","id.orig_h":"10.20.3.4",'
+            '"id.orig_p":5353,"id.resp_h":"10.0.0.53","id.resp_p":53,"query":"tinmoi24h.vn",'
+            '"answers":["203.113.1.1"]}',
+            "{not json",
+        ]
+    )
+    + "\n"
+)
 
 BIND = """\
 01-May-2026 07:00:01.123 queries: info: client @0x7f3a1c 10.20.4.4#53422 (lua-dao-nganhang.com): query: lua-dao-nganhang.com IN A +E(0)K (10.0.0.53)
@@ -130,30 +169,33 @@ May  1 07:00:04 gw dnsmasq[901]: query[A] broken
 May  1 07:00:05 gw dnsmasq[901]: reply orphan.vn is 1.2.3.4
 """
 
-SURICATA = "\n".join(
-    [
-        '{"timestamp":"2026-05-01T07:00:01.000000+0700","event_type":"dns","src_ip":"10.20.7.7",'
-        '"src_port":5000,"dest_ip":"10.0.0.53","dest_port":53,"proto":"UDP","dns":{"type":"query",'
-        '"id":1,"rrname":"www.thongbao-thue.vn","rrtype":"A"}}',
-        '{"timestamp":"2026-05-01T07:00:01.100000+0700","event_type":"dns","src_ip":"10.0.0.53",'
-        '"src_port":53,"dest_ip":"10.20.7.8","dest_port":5001,"proto":"UDP","dns":{"version":2,'
-        '"type":"answer","id":2,"rrname":"tinmoi24h.vn","rcode":"NOERROR","answers":[{"rrname":'
-        '"tinmoi24h.vn","rrtype":"A","rdata":"198.51.100.66"}]}}',
-        '{"timestamp":"2026-05-01T07:00:02.000000+0700","event_type":"http","src_ip":"10.20.7.9",'
-        '"src_port":5002,"dest_ip":"93.184.216.34","dest_port":80,"proto":"TCP","http":{"hostname":'
-        '"phish-kit.example.org","url":"/dang-nhap/vcb.php?u=1","http_method":"GET"}}',
-        '{"timestamp":"2026-05-01T07:00:03.000000+0700","event_type":"http","src_ip":"10.20.7.9",'
-        '"src_port":5003,"dest_ip":"93.184.216.35","dest_port":80,"proto":"TCP","http":{"hostname":'
-        '"blog.tinmoi24h.vn","url":"/wp-admin/sao-ke.php/step2","http_method":"POST"}}',
-        '{"timestamp":"2026-05-01T07:00:04.000000+0700","event_type":"tls","src_ip":"10.20.7.10",'
-        '"src_port":5004,"dest_ip":"93.184.216.36","dest_port":443,"proto":"TCP","tls":{"sni":'
-        '"login.lua-dao-nganhang.com","version":"TLS 1.3"}}',
-        '{"timestamp":"2026-05-01T07:00:05.000000+0700","event_type":"flow","src_ip":"10.20.7.11",'
-        '"src_port":5005,"dest_ip":"203.0.113.7","dest_port":4444,"proto":"TCP","flow":{}}',
-        '{"timestamp":"2026-05-01T07:00:06.000000+0700","event_type":"stats","stats":{}}',
-        '{"timestamp":"2026-05-01T07:00:07.000000+0700","event_type":"dns","dns":{}}',
-    ]
-) + "\n"
+SURICATA = (
+    "\n".join(
+        [
+            '{"timestamp":"2026-05-01T07:00:01.000000+0700","event_type":"dns","src_ip":"10.20.7.7",'
+            '"src_port":5000,"dest_ip":"10.0.0.53","dest_port":53,"proto":"UDP","dns":{"type":"query",'
+            '"id":1,"rrname":"www.thongbao-thue.vn","rrtype":"A"}}',
+            '{"timestamp":"2026-05-01T07:00:01.100000+0700","event_type":"dns","src_ip":"10.0.0.53",'
+            '"src_port":53,"dest_ip":"10.20.7.8","dest_port":5001,"proto":"UDP","dns":{"version":2,'
+            '"type":"answer","id":2,"rrname":"tinmoi24h.vn","rcode":"NOERROR","answers":[{"rrname":'
+            '"tinmoi24h.vn","rrtype":"A","rdata":"198.51.100.66"}]}}',
+            '{"timestamp":"2026-05-01T07:00:02.000000+0700","event_type":"http","src_ip":"10.20.7.9",'
+            '"src_port":5002,"dest_ip":"93.184.216.34","dest_port":80,"proto":"TCP","http":{"hostname":'
+            '"phish-kit.example.org","url":"/dang-nhap/vcb.php?u=1","http_method":"GET"}}',
+            '{"timestamp":"2026-05-01T07:00:03.000000+0700","event_type":"http","src_ip":"10.20.7.9",'
+            '"src_port":5003,"dest_ip":"93.184.216.35","dest_port":80,"proto":"TCP","http":{"hostname":'
+            '"blog.tinmoi24h.vn","url":"/wp-admin/sao-ke.php/step2","http_method":"POST"}}',
+            '{"timestamp":"2026-05-01T07:00:04.000000+0700","event_type":"tls","src_ip":"10.20.7.10",'
+            '"src_port":5004,"dest_ip":"93.184.216.36","dest_port":443,"proto":"TCP","tls":{"sni":'
+            '"login.lua-dao-nganhang.com","version":"TLS 1.3"}}',
+            '{"timestamp":"2026-05-01T07:00:05.000000+0700","event_type":"flow","src_ip":"10.20.7.11",'
+            '"src_port":5005,"dest_ip":"203.0.113.7","dest_port":4444,"proto":"TCP","flow":{}}',
+            '{"timestamp":"2026-05-01T07:00:06.000000+0700","event_type":"stats","stats":{}}',
+            '{"timestamp":"2026-05-01T07:00:07.000000+0700","event_type":"dns","dns":{}}',
+        ]
+    )
+    + "\n"
+)
 
 SQUID = """\
 1777593600.123     45 10.20.8.8 TCP_MISS/200 1234 GET http://phish-kit.example.org/dang-nhap/vcb.php - HIER_DIRECT/93.184.216.34 text/html

@@ -16,8 +16,17 @@ def test_scan_summary_json_standalone(tmp_path):
     squid = samples.write(tmp_path, "squid")
     result = runner.invoke(
         app,
-        ["monitor", "scan", str(dns), str(squid), "--indicators", str(ind),
-         "--allow", str(allow), "--summary-json"],  # fmt: skip
+        [
+            "monitor",
+            "scan",
+            str(dns),
+            str(squid),
+            "--indicators",
+            str(ind),
+            "--allow",
+            str(allow),
+            "--summary-json",
+        ],
     )
     assert result.exit_code == 0, result.output
     lines = [ln for ln in result.stdout.splitlines() if ln.strip()]

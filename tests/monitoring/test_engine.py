@@ -12,9 +12,9 @@ from canhgiac.monitoring.sources import SourceStats, parse_lines
 from tests.monitoring import samples
 
 
-def engine_alerts(result) -> dict[tuple[str, int], tuple[int, float | None, float | None]]:
+def engine_alerts(result) -> dict:
     rows = result.alerts().project("src, ind_id, hits, first_seen, last_seen").fetchall()
-    return {(s, int(i)): (int(h), f, l) for s, i, h, f, l in rows}
+    return {(s, int(i)): (int(h), first, last) for s, i, h, first, last in rows}
 
 
 def reference_for(paths, fmt, indicators, allow=(), scoped=()):

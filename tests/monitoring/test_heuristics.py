@@ -1,7 +1,12 @@
 from __future__ import annotations
 
 from canhgiac.monitoring.engine import MonitorEngine
-from canhgiac.monitoring.heuristics import Thresholds, dga_score, heuristic_findings, registered_label
+from canhgiac.monitoring.heuristics import (
+    Thresholds,
+    dga_score,
+    heuristic_findings,
+    registered_label,
+)
 
 
 def test_registered_label():
@@ -24,9 +29,13 @@ def test_findings_over_a_scan(tmp_path):
     fields = "ts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tquery\trcode_name\tanswers"
     lines = ["#separator \\x09", f"#fields\t{fields}"]
     for i in range(60):
-        lines.append(f"{1777593600 + i}\tC\t10.20.9.9\t5000\t10.0.0.53\t53\tq{i:03d}x7kz9wbv.com\tNXDOMAIN\t-")
+        lines.append(
+            f"{1777593600 + i}\tC\t10.20.9.9\t5000\t10.0.0.53\t53\tq{i:03d}x7kz9wbv.com\tNXDOMAIN\t-"
+        )
     for i in range(60):
-        lines.append(f"{1777593600 + i}\tC\t10.20.9.10\t5000\t10.0.0.53\t53\ttinmoi24h.vn\tNOERROR\t203.113.1.1")
+        lines.append(
+            f"{1777593600 + i}\tC\t10.20.9.10\t5000\t10.0.0.53\t53\ttinmoi24h.vn\tNOERROR\t203.113.1.1"
+        )
     lines.append(f"1777593700\tC\t10.20.9.11\t5000\t10.0.0.53\t53\t{'a' * 60}.exfil.vn\tNOERROR\t-")
     log.write_text("\n".join(lines) + "\n", encoding="utf-8")
     del rows

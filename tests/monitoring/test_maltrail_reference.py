@@ -56,7 +56,10 @@ def _logs(tmp: Path, indicators) -> tuple[Path, Path, Path]:
         )
     dns_path = tmp / "dns.log"
     dns_path.write_text("\n".join(dns) + "\n", encoding="utf-8")
-    conn = ["#separator \\x09", "#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tproto"]
+    conn = [
+        "#separator \\x09",
+        "#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tproto",
+    ]
     for k in range(3000):
         if k % 3 == 0 and ports:
             ind = rng.choice(ports)
@@ -64,7 +67,9 @@ def _logs(tmp: Path, indicators) -> tuple[Path, Path, Path]:
             port = port if k % 2 else "1"
         else:
             dst, port = rng.choice(answer_pool), str(rng.choice([80, 443, 8080]))
-        conn.append(f"{1777593600 + k:.1f}\tC{k}\t10.30.{k % 5}.{k % 40 + 1}\t4000\t{dst}\t{port}\ttcp")
+        conn.append(
+            f"{1777593600 + k:.1f}\tC{k}\t10.30.{k % 5}.{k % 40 + 1}\t4000\t{dst}\t{port}\ttcp"
+        )
     conn_path = tmp / "conn.log"
     conn_path.write_text("\n".join(conn) + "\n", encoding="utf-8")
     squid = []
@@ -88,7 +93,9 @@ def test_engine_agrees_with_reference_on_maltrail(tmp_path):
     eng = MonitorEngine()
     eng.set_indicators(indicators)
     eng.add_allow_entries(allow)
-    for log, fmt in zip(_logs(tmp_path, indicators), ("zeek-dns", "zeek-conn", "squid"), strict=True):
+    for log, fmt in zip(
+        _logs(tmp_path, indicators), ("zeek-dns", "zeek-conn", "squid"), strict=True
+    ):
         for fast in (True, False):
             res = eng.scan([log], fmt=fmt, fast=fast)
             ref, _ = reference_for([log], fmt, indicators, allow)

@@ -28,7 +28,11 @@ def test_detect_unknown():
 
 def test_bind():
     evs, stats = _events("bind")
-    assert [e.name for e in evs] == ["lua-dao-nganhang.com", "mail.tinmoi24h.vn", "x.y.thongbao-thue.vn"]
+    assert [e.name for e in evs] == [
+        "lua-dao-nganhang.com",
+        "mail.tinmoi24h.vn",
+        "x.y.thongbao-thue.vn",
+    ]
     assert evs[0].src == "10.20.4.4" and evs[0].dst == "10.0.0.53"
     assert evs[0].ts == pytest.approx(1777618801.123)
     assert stats.malformed == 1
@@ -75,7 +79,7 @@ def test_squid_and_csv():
     assert evs[4].url == "tinmoi24h.vn/wp-admin/sao-ke.php"
     assert stats.malformed == 1
     evs, stats = _events("csv")
-    assert [(e.src, e.dst, e.dport) for e in evs][0] == ("10.30.9.9", "203.0.113.7", 4444)
+    assert (evs[0].src, evs[0].dst, evs[0].dport) == ("10.30.9.9", "203.0.113.7", 4444)
     assert evs[0].ts == 1777618800.0
     assert stats.malformed == 1
 

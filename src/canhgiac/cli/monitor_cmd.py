@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Any
 
+import duckdb
 import typer
 from rich.table import Table
 
@@ -69,7 +71,7 @@ def scan(
     _print_table(result.alerts(), summary, limit)
 
 
-def _print_table(alerts, summary: dict, limit: int) -> None:  # type: ignore[no-untyped-def]
+def _print_table(alerts: duckdb.DuckDBPyRelation, summary: dict[str, Any], limit: int) -> None:
     rows = (
         alerts.order("hits DESC, src, indicator")
         .project("src, indicator, category, family, hits, first_seen, last_seen, example")

@@ -108,5 +108,8 @@ def summary(
         return value.replace(tzinfo=UTC) if value is not None and value.tzinfo is None else value
 
     return alerts.summarize_alerts(
-        db, since=aware(since), until=aware(until), agency_id=access.visible_agency_filter(principal)
+        db,
+        since=aware(since),
+        until=aware(until),
+        agency_id=access.visible_agency_filter(principal),
     )

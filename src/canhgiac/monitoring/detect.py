@@ -13,7 +13,9 @@ SNIFF_LINES = 50
 
 _SQUID_RE = re.compile(r"^\d{9,}\.\d+\s+-?\d+\s+\S+\s+[A-Z_]+/\d{3}\s+\d+\s+[A-Z]+\s+\S+")
 _UNBOUND_RE = re.compile(r"unbound(?:\[\d+(?::\d+)?\])?: .*info: [0-9A-Fa-f:.]+ \S+ ")
-_CSV_HEADER_RE = re.compile(r"\b(src|source|src_ip|srcaddr)\b.*,.*\b(dst|destination|dst_ip|dest_ip)\b")
+_CSV_HEADER_RE = re.compile(
+    r"\b(src|source|src_ip|srcaddr)\b.*,.*\b(dst|destination|dst_ip|dest_ip)\b"
+)
 _CSV_ROW_RE = re.compile(r"^[^,]+,[0-9A-Fa-f:.]+,[0-9A-Fa-f:.]+,\d*")
 
 

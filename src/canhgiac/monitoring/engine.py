@@ -50,9 +50,7 @@ def connect(
         con.execute("SET memory_limit = ?", [memory_limit])
     if threads:
         con.execute(f"SET threads = {int(threads)}")
-    con.create_function(
-        "ip6_key", ip6_key, [VARCHAR], VARCHAR, side_effects=False
-    )
+    con.create_function("ip6_key", ip6_key, [VARCHAR], VARCHAR, side_effects=False)
     return con
 
 
@@ -86,8 +84,7 @@ class ScanResult:
             "formats": self.sources.formats,
             "malformed_examples": self.sources.examples,
             "categories": {
-                c: {"alerts": int(a), "hosts": int(h), "indicators": int(i)}
-                for c, a, h, i in cats
+                c: {"alerts": int(a), "hosts": int(h), "indicators": int(i)} for c, a, h, i in cats
             },
         }
 

@@ -18,7 +18,9 @@ from typing import Any
 import duckdb
 
 MAX_NAMES = 500_000
-SECOND_LEVEL = frozenset({"com", "net", "org", "gov", "edu", "ac", "co", "info", "int", "name", "biz"})
+SECOND_LEVEL = frozenset(
+    {"com", "net", "org", "gov", "edu", "ac", "co", "info", "int", "name", "biz"}
+)
 VOWELS = frozenset("aeiouy")
 
 

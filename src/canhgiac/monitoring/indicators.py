@@ -9,6 +9,9 @@ suffix, the same thing), an IPv4/IPv6 address, optionally with a port (``1.2.3.4
 query stripped) that matches proxy requests. Regex "wildcard" trails are skipped and counted.
 """
 
+# ruff: noqa: S608 -- SQL here is assembled from constant fragments and validated names;
+# data reaches DuckDB/Spark only as files, parameters or rows, never as SQL text.
+
 from __future__ import annotations
 
 import os
@@ -17,6 +20,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -30,7 +34,9 @@ MAX_FILE_BYTES = 512 * 1024 * 1024
 # Folders of a trail directory that are not threat categories.
 SKIPPED_TRAIL_DIRS = frozenset({"whitelist"})
 
-_DOMAIN_RE = re.compile(r"^[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*$")
+_DOMAIN_RE = re.compile(
+    r"^[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*$"
+)
 _REGEX_CHARS = re.compile(r"[\\()\[\]|*+?{}^$]")
 _V4_PORT_RE = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5})$")
 _V6_PORT_RE = re.compile(r"^\[([0-9a-f:.]+)\]:(\d{1,5})$")
@@ -86,7 +92,7 @@ def _valid_port(text: str | None) -> int | None:
 
 def parse_indicator(
     line: str, *, category: str = "", family: str = "", source: str = ""
-) -> Indicator | None | str:
+) -> Indicator | str | None:
     """Normalise one line. Returns the Indicator, None for blank/comment lines, or a reason
     string (``"regex"`` / ``"invalid"``) for a line that is skipped."""
     token = _clean_token(line)
@@ -94,7 +100,7 @@ def parse_indicator(
         return None
     if len(token) > MAX_INDICATOR_LEN:
         return "invalid"
-    meta = {"category": category, "family": family, "source": source}
+    meta: dict[str, Any] = {"category": category, "family": family, "source": source}
     for scheme in ("http://", "https://"):
         if token.startswith(scheme):
             token = token[len(scheme) :]
@@ -118,7 +124,7 @@ def parse_indicator(
         host_only = _HOST_PORT_RE.match(host)
         url_host = host_only.group(1) if host_only else host
         url_host = url_host.strip("[]").rstrip(".")
-        if url_host and not (_DOMAIN_RE.match(url_host) or ip_key(url_host)):  # noqa: SIM102
+        if url_host and not (_DOMAIN_RE.match(url_host) or ip_key(url_host)):
             return "invalid"
         if any(c.isspace() for c in path):
             return "invalid"
@@ -126,7 +132,7 @@ def parse_indicator(
     return _parse_host(host, meta)
 
 
-def _parse_host(host: str, meta: dict[str, str]) -> Indicator | str:
+def _parse_host(host: str, meta: dict[str, Any]) -> Indicator | str:
     m = _V4_PORT_RE.match(host) or _V6_PORT_RE.match(host)
     if m:
         key = ip_key(m.group(1))
@@ -177,7 +183,9 @@ def iter_list_file(
                 yield parsed
 
 
-def iter_indicators(paths: Iterable[Path | str], stats: LoadStats | None = None) -> Iterator[Indicator]:
+def iter_indicators(
+    paths: Iterable[Path | str], stats: LoadStats | None = None
+) -> Iterator[Indicator]:
     """Indicators from plain list files and maltrail-style trail directories.
 
     A directory's sub-folders are categories and each ``*.txt`` file's name is the family
@@ -258,9 +266,7 @@ def write_indicator_table(
                         "" if ind.port is None else str(ind.port), _tsv(ind.host), _tsv(ind.path),
                 )  # fmt: skip
                 fh.write("\t".join(row) + "\n")
-        columns = ", ".join(
-            f"'{c}': '{_TYPES.get(c, 'VARCHAR')}'" for c in INDICATOR_COLUMNS
-        )
+        columns = ", ".join(f"'{c}': '{_TYPES.get(c, 'VARCHAR')}'" for c in INDICATOR_COLUMNS)
         con.execute(
             f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM read_csv(?, delim='\t', "
             f"header=false, quote='', escape='', columns={{{columns}}}, "

@@ -7,6 +7,9 @@ last_seen: log events already counted per distinct row), ``ind_meta``/``ind_dom`
 (names, answer sets, addresses, URLs) and only joins back to rows for the few that hit.
 """
 
+# ruff: noqa: S608 -- SQL here is assembled from constant fragments and validated names;
+# data reaches DuckDB/Spark only as files, parameters or rows, never as SQL text.
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -48,7 +51,7 @@ SPARK = Dialect(
         "i -> array_join(slice(split({c}, '[.]'), i, size(split({c}, '[.]')) - i + 1), '.'))"
     ),
     path_prefixes=(
-        "CASE WHEN size(split({c}, '/')) < 2 THEN array() ELSE "
+        "CASE WHEN size(split({c}, '/')) < 2 THEN CAST(array() AS ARRAY<STRING>) ELSE "
         "transform(sequence(2, size(split({c}, '/'))), "
         "i -> array_join(slice(split({c}, '/'), 1, i), '/')) END"
     ),
@@ -105,10 +108,10 @@ def matching_steps(d: Dialect) -> list[tuple[str, str]]:
         # Distinct answer sets, split into trimmed items.
         (
             "m_ans_items",
-            f"SELECT answers, rtrim(item, '.') AS item FROM ("
-            f"SELECT answers, {items} AS item FROM "
-            f"(SELECT DISTINCT answers FROM agg WHERE answers IS NOT NULL) a) x "
-            f"WHERE rtrim(item, '.') <> ''",
+            f"SELECT answers, item FROM (SELECT answers, TRIM(TRAILING '.' FROM raw) AS item "
+            f"FROM (SELECT answers, {items} AS raw FROM "
+            f"(SELECT DISTINCT answers FROM agg WHERE answers IS NOT NULL) a) x) y "
+            f"WHERE item <> ''",
         ),
         ("m_ans_keys", f"SELECT DISTINCT item, {_ipkey(d, 'item')} AS key FROM m_ans_items"),
         # Every distinct name seen: queried/requested names and answer names (CNAMEs).
@@ -187,11 +190,17 @@ def matching_steps(d: Dialect) -> list[tuple[str, str]]:
             f"JOIN allow_scope sc ON s.key >= sc.lo AND s.key <= sc.hi",
         ),
         (
+            "m_blocked",
+            "SELECT DISTINCT r.src, r.observed FROM "
+            "(SELECT DISTINCT src, observed FROM m_row_hits_all) r "
+            "JOIN m_allowed al ON al.observed = r.observed "
+            "LEFT JOIN m_src_scope ss ON ss.src = r.src AND ss.scope_id = al.scope_id "
+            "WHERE al.scope_id = -1 OR ss.src IS NOT NULL",
+        ),
+        (
             "row_hits",
-            "SELECT r.* FROM m_row_hits_all r WHERE NOT EXISTS ("
-            "SELECT 1 FROM m_allowed al WHERE al.observed = r.observed AND (al.scope_id = -1 "
-            "OR EXISTS (SELECT 1 FROM m_src_scope ss WHERE ss.src = r.src "
-            "AND ss.scope_id = al.scope_id)))",
+            "SELECT r.* FROM m_row_hits_all r WHERE NOT EXISTS (SELECT 1 FROM m_blocked b "
+            "WHERE b.src = r.src AND b.observed = r.observed)",
         ),
         # One line counts once per indicator even when it hits it twice (name and answer).
         (

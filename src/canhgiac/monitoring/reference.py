@@ -92,11 +92,7 @@ class ReferenceMatcher:
         key = ip_key(text)
         if key is None:
             return []
-        out = [
-            idx
-            for idx, p in self.ips.get(key, ())
-            if p is None or (not any_port and p == port)
-        ]
+        out = [idx for idx, p in self.ips.get(key, ()) if p is None or (not any_port and p == port)]
         out.extend(idx for lo, hi, idx in self.cidrs if lo <= key <= hi)
         return out
 

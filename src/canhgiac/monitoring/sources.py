@@ -5,6 +5,9 @@ Python parsers, in SQL). Every other format goes through its line parser into a 
 TSV that DuckDB then reads in bulk. Malformed lines are counted, never fatal.
 """
 
+# ruff: noqa: S608 -- SQL here is assembled from constant fragments and validated names;
+# data reaches DuckDB/Spark only as files, parameters or rows, never as SQL text.
+
 from __future__ import annotations
 
 import os
@@ -19,7 +22,13 @@ from canhgiac.errors import ValidationFailed
 from canhgiac.monitoring.detect import detect_format
 from canhgiac.monitoring.logfiles import is_gzip, open_text
 from canhgiac.monitoring.parsers import FORMATS, LineParser, make_parser
-from canhgiac.monitoring.parsers.base import EVENT_COLUMNS, EVENT_TYPES, MAX_LINE_CHARS, Event, MalformedLine
+from canhgiac.monitoring.parsers.base import (
+    EVENT_COLUMNS,
+    EVENT_TYPES,
+    MAX_LINE_CHARS,
+    Event,
+    MalformedLine,
+)
 from canhgiac.monitoring.parsers.zeek import tsv_header
 
 NULL = "\\N"
@@ -134,13 +143,17 @@ def zeek_tsv_sql(path: Path, header: dict[str, str], *, rejects: str | None) -> 
     if is_gzip(path):
         opts.append("compression='gzip'")
     if rejects:
-        opts += ["store_rejects=true", f"rejects_table='{rejects}'", f"rejects_scan='{rejects}_scan'"]
+        opts += [
+            "store_rejects=true",
+            f"rejects_table='{rejects}'",
+            f"rejects_scan='{rejects}_scan'",
+        ]
     src = f"read_csv('{_quote(str(path))}', {', '.join(opts)})"
 
     def col(name: str) -> str:
         if name not in types:
             return "NULL"
-        return f'nullif("{name}", \'{_quote(empty)}\')'
+        return f"nullif(\"{name}\", '{_quote(empty)}')"
 
     is_dns = "query" in types
     name = f"nullif(lower(rtrim({col('query')}, '.')), '')" if is_dns else "NULL"

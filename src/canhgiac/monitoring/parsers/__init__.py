@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from canhgiac.monitoring.parsers import bind, dnsmasq, netflow_csv, squid, suricata, unbound, zeek
@@ -20,7 +21,7 @@ def make_parser(fmt: str) -> LineParser:
     """A fresh (stateful) parser for ``fmt``; ValueError for an unknown format."""
     if fmt in zeek.FORMATS:
         return zeek.Parser(fmt)
-    factories = {
+    factories: dict[str, Callable[[], LineParser]] = {
         "bind": bind.Parser,
         "unbound": unbound.Parser,
         "dnsmasq": dnsmasq.Parser,
@@ -31,8 +32,7 @@ def make_parser(fmt: str) -> LineParser:
     factory = factories.get(fmt)
     if factory is None:
         raise ValueError(f"unknown log format {fmt!r}")
-    parser: LineParser = factory()
-    return parser
+    return factory()
 
 
 __all__ = ["FORMATS", "Event", "LineParser", "MalformedLine", "make_parser"]

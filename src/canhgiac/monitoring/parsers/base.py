@@ -26,7 +26,16 @@ class Event(NamedTuple):
 
 
 EVENT_COLUMNS = ("ts", "src", "name", "answers", "dst", "dport", "url", "rcode")
-EVENT_TYPES = ("DOUBLE", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "INTEGER", "VARCHAR", "VARCHAR")
+EVENT_TYPES = (
+    "DOUBLE",
+    "VARCHAR",
+    "VARCHAR",
+    "VARCHAR",
+    "VARCHAR",
+    "INTEGER",
+    "VARCHAR",
+    "VARCHAR",
+)
 
 MAX_LINE_CHARS = 64 * 1024
 
@@ -86,11 +95,11 @@ def url_parts(url: str) -> tuple[str, int | None, str]:
     """(host, explicit port, path) of an absolute URL, ``host:port`` or ``host/path``."""
     rest = url.strip()
     lowered = rest[:10].lower()
-    scheme_port = None
-    for scheme, port in (("http://", 80), ("https://", 443), ("ftp://", 21)):
+    scheme_port: int | None = None
+    for scheme, default in (("http://", 80), ("https://", 443), ("ftp://", 21)):
         if lowered.startswith(scheme):
             rest = rest[len(scheme) :]
-            scheme_port = port
+            scheme_port = default
             break
     hostport, slash, path = rest.partition("/")
     hostport = hostport.rsplit("@", 1)[-1]

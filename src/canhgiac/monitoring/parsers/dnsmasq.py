@@ -73,14 +73,14 @@ class Parser:
             name = norm_name(r.group("name"))
             if name is None:
                 raise MalformedLine("empty reply name")
-            src = self._by_serial.get(serial) if serial else None
-            src = src or self._by_name.get(name)
-            if src is None:
+            asker = self._by_serial.get(serial) if serial else None
+            asker = asker or self._by_name.get(name)
+            if asker is None:
                 return None
             answer = r.group("answer")
             if answer == "NXDOMAIN":
-                return Event(ts=ts, src=src, name=name, rcode="NXDOMAIN")
+                return Event(ts=ts, src=asker, name=name, rcode="NXDOMAIN")
             if answer.startswith("<") or not (is_addr(answer) or "." in answer):
-                return Event(ts=ts, src=src, name=name)
-            return Event(ts=ts, src=src, name=name, answers=norm_answers([answer]))
+                return Event(ts=ts, src=asker, name=name)
+            return Event(ts=ts, src=asker, name=name, answers=norm_answers([answer]))
         return None

@@ -97,7 +97,8 @@ class Parser:
             name = norm_name(host) if isinstance(host, str) else None
             if name is not None and is_addr(name):
                 name = None
-            path = http.get("url") if isinstance(http.get("url"), str) else ""
+            raw_url = http.get("url")
+            path = raw_url if isinstance(raw_url, str) else ""
             path = path.split("?", 1)[0].split("#", 1)[0]
             url_host = name or dst
             url = make_url(url_host, path) if path.startswith("/") else None
