@@ -118,3 +118,24 @@ def test_page_check_and_label(client_factory, db, factories):
     assert message.label_category == "fraud.impersonation.bank"
     viewer = client_factory(factories.user(role=Role.VIEWER))
     assert viewer.get("/messages").status_code == 403
+
+
+def test_public_lookup_page_checks_a_message_without_storing_it(client, db):
+    page = client.get("/tra-cuu")
+    assert 'action="/tra-cuu/tin-nhan"' in page.text
+    from tests.web.conftest import csrf_from
+
+    answer = client.post(
+        "/tra-cuu/tin-nhan", data={"text": SCAM, "csrf_token": csrf_from(page.text)}
+    )
+    assert answer.status_code == 200
+    assert "ket-qua-tin-nhan" in answer.text and "verdict-scam" in answer.text
+    legit = client.post(
+        "/tra-cuu/tin-nhan",
+        data={"text": OTP, "sender": "Vietcombank", "csrf_token": csrf_from(page.text)},
+    )
+    assert "verdict-ok" in legit.text
+    empty = client.post("/tra-cuu/tin-nhan", data={"text": " ", "csrf_token": csrf_from(page.text)})
+    assert empty.status_code == 422
+    assert service.list_messages(db).total == 0  # nothing a citizen pastes is kept
+    assert client.post("/tra-cuu/tin-nhan", data={"text": SCAM}).status_code == 403  # CSRF

@@ -14,11 +14,14 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
 
 from canhgiac.accounts.personal_data import PersonalDataCipher
+from canhgiac.categories import BY_CODE
+from canhgiac.detectors.text.classifier import load_text_classifier
 from canhgiac.errors import CanhgiacError, ValidationFailed
 from canhgiac.indicators import disputes
 from canhgiac.indicators.labels import KIND_LABELS
 from canhgiac.indicators.lookup import LookupAnswer
 from canhgiac.indicators.lookup_cache import cache_for, cached_lookup
+from canhgiac.messages.service import MAX_MESSAGE_CHARS, check_text
 from canhgiac.web import nav
 from canhgiac.web.deps import DbSession, OptionalUser, app_settings, request_locale
 from canhgiac.web.i18n import N_, labels_for
@@ -122,3 +125,27 @@ def file_dispute(
         _("Your dispute has been received. The authorities will review it and contact you."),
     )
     return response
+
+
+@router.post(LOOKUP_PATH + "/tin-nhan")
+def check_message(
+    request: Request,
+    db: DbSession,
+    user: OptionalUser,
+    text: Annotated[str, Form(max_length=MAX_MESSAGE_CHARS + 100)] = "",
+    sender: Annotated[str, Form(max_length=200)] = "",
+) -> Response:
+    """The "check a message" box: classified at once, nothing a citizen pastes is stored."""
+    limit_public_lookups(request)
+    context = _context(request, "", None, message_text=text, message_sender=sender)
+    try:
+        verdict = check_text(load_text_classifier(), text=text, sender=sender or None)
+    except ValidationFailed as exc:
+        context["message_errors"] = {exc.field or "text": exc.message}
+        return render(request, "lookup/lookup.html", context, status_code=422)
+    category = BY_CODE.get(verdict.category)
+    locale = request_locale(request)
+    context["message_verdict"] = verdict.to_dict()
+    if category is not None:
+        context["message_advice"] = category.advice_vi if locale == "vi" else category.advice_en
+    return render(request, "lookup/lookup.html", context)
