@@ -34,6 +34,7 @@ _MONEY = re.compile(
 _LONG_DIGITS = re.compile(r"\b\d(?:[ .\-]?\d){7,18}\b")
 _CODE = re.compile(r"\b\d{4,8}\b")
 _DIGIT = re.compile(r"\d")
+_DOT_IN_WORD = re.compile(r"[a-z0-9]\.[a-z]")
 _TOKEN = re.compile(r"[a-z0-9_]+|[%@$!?]")
 
 
@@ -46,7 +47,8 @@ def _url_token(match: re.Match[str]) -> str:
 
 def feature_text(folded: str) -> str:
     """Folded text with variable parts (links, numbers, amounts) replaced by placeholders."""
-    text = _URL.sub(_url_token, folded) if "." in folded else folded
+    # A link needs "x.y" somewhere: most messages only have sentence full stops.
+    text = _URL.sub(_url_token, folded) if _DOT_IN_WORD.search(folded) else folded
     if not _DIGIT.search(text):
         return text
     text = _PHONE.sub(" zphone ", text)

@@ -6,6 +6,7 @@ second, so hosts are found with one regular expression and checked with dictiona
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -116,6 +117,13 @@ _URL = re.compile(
     re.IGNORECASE,
 )
 _IP_URL = re.compile(r"(?:https?://)(?P<host>\d{1,3}(?:\.\d{1,3}){3})(?::\d{2,5})?(?:/\S*)?")
+# Government words in a host: long ones anywhere, short ones ("gov", "evn") as a whole label.
+_GOV_RE = re.compile(
+    "|".join(re.escape(w) for w in GOV_WORDS if len(w) >= 4)
+    + "|(?:^|[.\\-_0-9])(?:"
+    + "|".join(re.escape(w) for w in GOV_WORDS if len(w) < 4)
+    + ")(?:$|[.\\-_0-9])"
+)
 _HAS_DIGITS = re.compile(r"\d{3}")
 _DOT_IN_WORD = re.compile(r"[A-Za-z0-9]\.[A-Za-z0-9]")
 _MOBILE = re.compile(r"(?<![\d+])(?:\+?84|0)[ .\-]?[35789]\d(?:[ .\-]?\d){7}(?!\d)")
@@ -162,7 +170,7 @@ def _brand_tokens(registry: BrandRegistry) -> dict[str, str]:
     return tokens
 
 
-_MENTION_CACHE: dict[int, tuple[BrandRegistry, dict[str, Brand], dict[str, int]]] = {}
+_MENTION_CACHE: dict[int, tuple[BrandRegistry, dict[str, Brand], dict[str, tuple[int, ...]]]] = {}
 _WORDS = re.compile(r"[a-z0-9]+")
 
 
@@ -170,8 +178,11 @@ def _fold_phrase(text: str) -> str:
     return " ".join(_WORDS.findall(fold_diacritics(text.lower())))
 
 
-def _mention_table(registry: BrandRegistry) -> tuple[dict[str, Brand], dict[str, int]]:
-    """Phrase → brand, and first word → longest phrase length starting with it."""
+def _mention_table(
+    registry: BrandRegistry,
+) -> tuple[dict[str, Brand], dict[str, tuple[int, ...]]]:
+    """Phrase → brand, and first word → lengths (in words) of the phrases it starts, longest
+    first."""
     cached = _MENTION_CACHE.get(id(registry))
     if cached is not None and cached[0] is registry:
         return cached[1], cached[2]
@@ -185,10 +196,12 @@ def _mention_table(registry: BrandRegistry) -> tuple[dict[str, Brand], dict[str,
             # "mbbank" is also written "mb bank", "tpbank" as "tp bank".
             if " " not in phrase and phrase.endswith("bank") and len(phrase) > 5:
                 phrases.setdefault(phrase[:-4] + " bank", brand)
-    heads: dict[str, int] = {}
+    lengths: dict[str, set[int]] = {}
     for phrase in phrases:
         words = phrase.split(" ")
-        heads[words[0]] = max(heads.get(words[0], 0), min(len(words), 6))
+        if len(words) <= 10:
+            lengths.setdefault(words[0], set()).add(len(words))
+    heads = {word: tuple(sorted(sizes, reverse=True)) for word, sizes in lengths.items()}
     if len(_MENTION_CACHE) > 8:
         _MENTION_CACHE.clear()
     _MENTION_CACHE[id(registry)] = (registry, phrases, heads)
@@ -209,10 +222,12 @@ def brands_mentioned(folded: str, registry: BrandRegistry) -> list[Brand]:
     count = len(words)
     skip_until = 0
     for i, word in enumerate(words):
-        longest = heads.get(word)
-        if not longest or i < skip_until:
+        sizes = heads.get(word)
+        if sizes is None or i < skip_until:
             continue
-        for n in range(min(longest, count - i), 0, -1):
+        for n in sizes:
+            if n > count - i:
+                continue
             brand = phrases.get(" ".join(words[i : i + n]) if n > 1 else word)
             if brand is not None:
                 found.setdefault(brand.key, brand)
@@ -238,9 +253,8 @@ def _lookalike(host: str, tokens: dict[str, str]) -> str | None:
                     key = tokens.get(piece[start : start + size])
                     if key is not None:
                         return key
-    for word in GOV_WORDS:
-        if any(word == p or (len(word) >= 4 and word in p) for p in pieces):
-            return "gov"
+    if _GOV_RE.search(host):
+        return "gov"
     return None
 
 
@@ -277,9 +291,16 @@ BARE_TLDS = CHEAP_TLDS | frozenset(
 )
 
 
+@functools.lru_cache(maxsize=65_536)
+def host_parts(host: str) -> tuple[str, str]:
+    """(public suffix, registrable domain) of a host; hosts repeat within and across
+    messages, and the suffix-list look-up is the costly part of judging a link."""
+    return public_suffix(host), registrable_domain(host)
+
+
 def _plausible_bare_host(host: str) -> bool:
     labels = host.split(".")
-    if labels[-1] not in BARE_TLDS or not public_suffix(host):
+    if labels[-1] not in BARE_TLDS or not host_parts(host)[0]:
         return False
     return all(not label.isdigit() for label in labels) and any(c.isalpha() for c in labels[-2])
 
@@ -320,8 +341,7 @@ def link_facts(nfc: str, brands: Sequence[Brand], registry: BrandRegistry) -> Li
         if host.replace(".", "").isdigit():
             is_ip = unofficial = True
             continue
-        domain = registrable_domain(host)
-        suffix = public_suffix(host)
+        suffix, domain = host_parts(host)
         if suffix in APP_LINK_SUFFIXES or domain in APP_LINK_SUFFIXES:
             platform = True
             continue

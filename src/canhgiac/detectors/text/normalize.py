@@ -209,5 +209,7 @@ def normalize(text: str) -> NormalizedText:
     cased = _L_FOR_I.sub("I", nfc) if "l" in nfc else nfc
     folded = fold_diacritics(cased.lower()) if not cased.isascii() else cased.lower()
     folded = expand_teen_code(deobfuscate(folded))
-    folded = _SPACES.sub(" ", folded).strip()
+    if "  " in folded or not folded.isprintable():  # tabs, newlines, runs of spaces
+        folded = _SPACES.sub(" ", folded)
+    folded = folded.strip()
     return NormalizedText(original=original, nfc=nfc, folded=folded)
