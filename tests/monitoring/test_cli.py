@@ -69,3 +69,21 @@ def test_scan_bad_inputs(tmp_path):
     res = runner.invoke(app, ["monitor", "scan", str(unknown), "--indicators", str(ind)])
     assert res.exit_code == 1
     assert "định dạng" in res.output
+
+
+def test_watch_resumes_between_runs(tmp_path):
+    ind, _ = samples.write_lists(tmp_path)
+    logdir = tmp_path / "logs"
+    logdir.mkdir()
+    lines = samples.SQUID.splitlines(keepends=True)
+    (logdir / "access.log").write_text("".join(lines[:3]), encoding="utf-8")
+    args = ["monitor", "watch", str(logdir), "--state", str(tmp_path / "s.duckdb"),
+            "--indicators", str(ind), "--format", "squid", "--polls", "1"]  # fmt: skip
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    assert json.loads(first.stdout.splitlines()[-1])["lines"] == 3
+    with (logdir / "access.log").open("a", encoding="utf-8") as fh:
+        fh.write("".join(lines[3:]))
+    second = runner.invoke(app, args)
+    data = json.loads(second.stdout.splitlines()[-1])
+    assert (data["new_lines"], data["lines"], data["malformed"]) == (3, 6, 1)

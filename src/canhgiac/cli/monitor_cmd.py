@@ -97,3 +97,34 @@ def _ts(value: float | None) -> str:
     if value is None:
         return "-"
     return time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(value))
+
+
+@app.command("watch")
+def watch(
+    targets: list[Path] = typer.Argument(..., help="Tệp hoặc thư mục nhật ký / files or dirs"),
+    state: Path = typer.Option(..., "--state", help="Tệp trạng thái .duckdb / state file"),
+    indicators: list[Path] = typer.Option(..., "--indicators", help="Chỉ dấu / indicators"),
+    fmt: str = typer.Option("auto", "--format", help="Định dạng / format"),
+    pattern: str = typer.Option("*", "--pattern", help="Mẫu tên tệp / file name pattern"),
+    interval: float = typer.Option(5.0, "--interval", min=0.2, max=3600),
+    polls: int = typer.Option(0, "--polls", min=0, help="Số lần quét, 0 = mãi / 0 = forever"),
+) -> None:
+    """Theo dõi liên tục có điểm lưu / tail logs with checkpoints; prints one JSON per poll."""
+    from canhgiac.monitoring.watch import Watcher
+
+    if fmt not in FORMAT_CHOICES:
+        fail(f"Không nhận ra giá trị / Unrecognised value: {fmt}", field="format")
+    try:
+        watcher = Watcher(state, targets, fmt=fmt, pattern=pattern, indicators=indicators)
+        done = 0
+        while True:
+            polled = watcher.poll()
+            summary = watcher.result().summary()
+            print_json({"new_lines": polled.lines, "new_malformed": polled.malformed, **summary})
+            done += 1
+            if polls and done >= polls:
+                break
+            time.sleep(interval)
+        watcher.close()
+    except CanhgiacError as exc:
+        fail(exc.message, field=exc.field)
