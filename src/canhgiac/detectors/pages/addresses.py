@@ -77,11 +77,13 @@ class AddressPolicy:
             return "địa chỉ không xác định / unspecified address"
         if ip.is_multicast:
             return "địa chỉ multicast / multicast address"
+        if ip.is_reserved and not ip.is_loopback:  # ::1 sits inside IPv6 ::/8
+            return "địa chỉ dành riêng / reserved address"
         if any(ip in net for net in self.allowed_networks if net.version == ip.version):
             return None
         internal = _internal_kind(ip)
         if internal is None:
-            if ip.is_reserved or not ip.is_global:
+            if not ip.is_global:
                 return "địa chỉ dành riêng / reserved address"
             return None
         return None if self.allow_private else internal

@@ -54,7 +54,6 @@ HEADERS_OF_INTEREST = (
 )
 MAX_HEADER_VALUE = 512
 MAX_WORKERS = 32
-CHUNK = 64 * 1024
 # A common desktop browser: phishing kits often hide from obvious bots.
 USER_AGENT = (
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
@@ -210,7 +209,7 @@ class PageFetcher:
             if location is None:
                 return
             try:
-                url = parse_fetch_url(str(url.join(location)), field="location")
+                url = parse_fetch_url(str(url.join(location)), field="location", bare=False)
             except (ValidationFailed, httpx.InvalidURL, ValueError) as exc:
                 message = exc.message if isinstance(exc, ValidationFailed) else str(exc)
                 result.error = f"Chuyển hướng không hợp lệ / bad redirect: {message}"
@@ -303,7 +302,7 @@ class PageFetcher:
         parts: list[bytes] = []
         raw_total = 0
         try:
-            for chunk in response.iter_raw(CHUNK):
+            for chunk in response.iter_raw():  # as received: a timeout keeps what came
                 raw_total += len(chunk)
                 parts.append(decoder.feed(chunk))
                 if raw_total > limit:

@@ -51,7 +51,7 @@ def chromium_args(
 ) -> list[str]:
     """The command line; ``pinned`` maps each allowed host name to its checked IP."""
     hosts = [h for h in pinned if _HOST_RE.fullmatch(h)]
-    rules = [f"MAP {h} {pinned[h]}" for h in hosts if h != pinned[h]]
+    rules = [f"MAP {h} {_bracket(pinned[h])}" for h in hosts if h != pinned[h]]
     rules.append("MAP * ~NOTFOUND")
     bypass = [*hosts, "<-loopback>"]  # "<-loopback>": loopback is NOT bypassed implicitly
     return [
@@ -77,6 +77,10 @@ def chromium_args(
         f"--screenshot={out}",
         url,
     ]
+
+
+def _bracket(ip: str) -> str:
+    return f"[{ip}]" if ":" in ip else ip
 
 
 def take_screenshot(

@@ -63,9 +63,10 @@ class _DeadlineStream(httpcore.NetworkStream):
         timeout: float | None = None,
     ) -> httpcore.NetworkStream:
         inner = self._inner.start_tls(ssl_context, server_hostname, self._deadline.clamp(timeout))
+        # httpcore hands out ssl.SSLSocket or the C-level _ssl._SSLSocket: duck-type it.
         ssl_object = inner.get_extra_info("ssl_object")
-        if isinstance(ssl_object, ssl.SSLObject | ssl.SSLSocket):
-            self._tls.certificate_der = ssl_object.getpeercert(binary_form=True)
+        if ssl_object is not None and hasattr(ssl_object, "getpeercert"):
+            self._tls.certificate_der = ssl_object.getpeercert(True)
             self._tls.version = ssl_object.version()
             cipher = ssl_object.cipher()
             self._tls.cipher = cipher[0] if cipher else None

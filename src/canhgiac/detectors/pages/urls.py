@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import re
+
 import httpx
 
 from canhgiac.errors import ValidationFailed
 
 MAX_URL_LENGTH = 4096
 ALLOWED_SCHEMES = ("http", "https")
+_SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_PORT_RE = re.compile(r"^[A-Za-z0-9.-]+:[0-9]+(?:[/?#]|$)")  # "example.vn:8080/x": no scheme
 
 
-def parse_fetch_url(raw: str, *, field: str = "url") -> httpx.URL:
-    """An absolute http(s) URL with a host, without user-info; bare names get ``http://``."""
+def parse_fetch_url(raw: str, *, field: str = "url", bare: bool = True) -> httpx.URL:
+    """An absolute http(s) URL with a host, without user-info.
+
+    ``bare``: a scheme-less "example.vn/path" (user input) gets ``http://``; "file:/x",
+    "javascript:…" and other schemes are refused, never rewritten.
+    """
     text = raw.strip()
     if not text:
         raise ValidationFailed("Thiếu đường link / URL is empty", field=field)
@@ -23,7 +31,10 @@ def parse_fetch_url(raw: str, *, field: str = "url") -> httpx.URL:
         raise ValidationFailed(
             "Đường link chứa ký tự điều khiển / URL has control chars", field=field
         )
-    if "://" not in text:
+    scheme = _SCHEME_RE.match(text)
+    if scheme is None or (not text.startswith(scheme.group(0) + "//") and _PORT_RE.match(text)):
+        if not bare:
+            raise ValidationFailed("Đường link thiếu http(s):// / URL has no scheme", field=field)
         text = "http://" + text
     try:
         url = httpx.URL(text)
