@@ -30,6 +30,7 @@ SUBCOMMANDS: list[tuple[str, str, str]] = [
     ("serve", "canhgiac.cli.serve_cmd:serve", "Chạy máy chủ web / serve the web app"),
     ("worker", "canhgiac.cli.worker_cmd", "Tác vụ nền / background jobs"),
     ("lookup", "canhgiac.cli.lookup_cmd:lookup", "Tra cứu / public look-up"),
+    ("alerts", "canhgiac.cli.alerts_cmd", "Cảnh báo giám sát (miniSOC) / monitoring alerts"),
     ("detect", "canhgiac.cli.detect_cmd", "Bộ phát hiện / detectors"),
     ("monitor", "canhgiac.cli.monitor_cmd", "Giám sát an toàn mạng (miniSOC) / network monitoring"),
     ("indicators", "canhgiac.cli.indicators_cmd", "Chỉ dấu: chuẩn hóa, nhập, tra cứu / indicators"),
