@@ -59,3 +59,28 @@ def test_check_many_bounded_and_ordered(checker, site):
     assert results[0].is_suspicious  # type: ignore[union-attr]
     assert not hasattr(results[1], "fetch")
     assert results[2].page.apk_links  # type: ignore[union-attr]
+
+
+def test_name_score_joins_the_verdict(tmp_path, fetcher, resolver, site):
+    resolver.table["vietcombank-xacminh.test"] = ["127.0.0.2"]
+
+    def name_scorer(host):
+        bad = host.startswith("vietcombank-")
+        return {
+            "domain": host,
+            "score": 0.9 if bad else 0.0,
+            "is_suspicious": bad,
+            "brand": "vietcombank" if bad else None,
+            "reasons": ["giả / imitates"] if bad else [],
+        }
+
+    checker = UrlChecker.from_settings(
+        Settings(var_dir=tmp_path), fetcher=fetcher, name_scorer=name_scorer, fetch_assets=False
+    )
+    target = f"http://vietcombank-xacminh.test:{site.port}/whoami"
+    result = checker.check(f"http://site.test:{site.port}/redirect?to={target}")
+    assert result.name["domain"] == "site.test" and not result.name["is_suspicious"]
+    assert result.final_name["domain"] == "vietcombank-xacminh.test"
+    assert result.is_suspicious and result.score == 0.9
+    assert any(r.startswith("Tên miền vietcombank-xacminh.test") for r in result.reasons)
+    assert [c.kind for c in result.captures] == ["body"]  # text/plain, not HTML

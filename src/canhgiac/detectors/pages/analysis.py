@@ -20,6 +20,7 @@ from canhgiac.indicators.normalizers.domains import registrable_domain
 THRESHOLD = 0.5
 MAX_LISTED_HOSTS = 50
 MAX_LOGOS = 5
+MAX_BRAND_TEXT = 20_000  # brand names sit near the top; the matcher costs ~2 µs a char
 APK_SUFFIXES = (".apk", ".xapk", ".apks")
 # Folded lure phrases seen on Vietnamese scam pages (account lock, prize, refund, upgrade).
 LURES = (
@@ -215,7 +216,9 @@ def analyse_page(
     if name_brand and (b := registry.get(name_brand)) and b not in prominent:
         prominent.append(b)
     named = list(
-        {b.key: b for b in prominent + registry.brands_mentioned(page.text[:50_000])}.values()
+        {
+            b.key: b for b in prominent + registry.brands_mentioned(page.text[:MAX_BRAND_TEXT])
+        }.values()
     )
 
     apk = [

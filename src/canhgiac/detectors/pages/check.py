@@ -44,7 +44,8 @@ class Capture:
 class UrlCheck:
     url: str
     fetch: FetchResult
-    name: dict[str, Any] | None = None
+    name: dict[str, Any] | None = None  # name score of the requested host
+    final_name: dict[str, Any] | None = None  # ... and of the final host, when it differs
     page: PageAnalysis | None = None
     captures: list[Capture] = field(default_factory=list)
     screenshot_error: str | None = None
@@ -63,6 +64,7 @@ class UrlCheck:
             "is_suspicious": self.is_suspicious,
             "reasons": self.reasons,
             "name": self.name,
+            "final_name": self.final_name,
             "fetch": self.fetch.to_dict(),
             "page": self.page.to_dict() if self.page else None,
             "captures": [c.to_dict() for c in self.captures],
@@ -115,12 +117,19 @@ class UrlChecker:
         fetched = self.fetcher.fetch(url)
         result = UrlCheck(url=url, fetch=fetched)
         if self.name_scorer is not None:
-            result.name = self.name_scorer(host_of(parse_fetch_url(fetched.final_url)))
+            first, final = (
+                host_of(parse_fetch_url(url)),
+                host_of(parse_fetch_url(fetched.final_url)),
+            )
+            result.name = self.name_scorer(first)
+            if final != first:
+                result.final_name = self.name_scorer(final)
         if fetched.body:
-            self._capture(result, "html", fetched.body, fetched.final_url)
+            kind = "html" if fetched.html is not None else "body"
+            self._capture(result, kind, fetched.body, fetched.final_url)
         if fetched.html is not None:
             refresh = fetched.headers.get("refresh")
-            brand = (result.name or {}).get("brand")
+            brand = (result.final_name or result.name or {}).get("brand")
             parsed = parse_html(fetched.html)
             result.page = analyse_page(
                 fetched.final_url, parsed, self.registry, name_brand=brand, refresh_header=refresh
@@ -201,17 +210,23 @@ class UrlChecker:
 
     def _verdict(self, result: UrlCheck) -> None:
         page = result.page
-        name = result.name or {}
         if page is not None and page.official_brand:
             result.score, result.is_suspicious = 0.0, False
             result.reasons = list(page.reasons)
             return
-        scores = [page.score if page else 0.0, float(name.get("score") or 0.0)]
-        result.score = max(scores)
-        result.is_suspicious = bool(page and page.is_suspicious) or bool(name.get("is_suspicious"))
+        names = [n for n in (result.name, result.final_name) if n]
+        result.score = max(
+            [page.score if page else 0.0] + [float(n.get("score") or 0) for n in names]
+        )
+        result.is_suspicious = bool(page and page.is_suspicious) or any(
+            n.get("is_suspicious") for n in names
+        )
         result.reasons = list(page.reasons) if page else []
-        if name.get("is_suspicious"):
-            result.reasons += [f"Tên miền / name: {r}" for r in name.get("reasons") or ()]
+        for n in names:
+            if n.get("is_suspicious"):
+                result.reasons += [
+                    f"Tên miền {n.get('domain')}: {r}" for r in n.get("reasons") or ()
+                ]
 
 
 def parsed_hosts(page: PageAnalysis) -> list[str]:

@@ -10,6 +10,7 @@ page is ever executed.
 from __future__ import annotations
 
 import codecs
+import functools
 import hashlib
 import re
 import ssl
@@ -221,7 +222,7 @@ class PageFetcher:
     ) -> str | None:
         """One GET pinned to ``ip``; returns the redirect target, or reads the body."""
         verify_error: str | None = None
-        context = ssl.create_default_context()
+        context = _verifying_context()
         for attempt in range(2):
             backend = PinnedBackend(host=host, ip=ip, deadline=deadline)
             try:
@@ -232,9 +233,7 @@ class PageFetcher:
                     raise _HopFailed(f"Không kết nối được / cannot connect: {exc}") from exc
                 # Phishing hosts often have bad certificates: record it and look anyway.
                 verify_error = cert_error
-                context = ssl.create_default_context()
-                context.check_hostname = False
-                context.verify_mode = ssl.CERT_NONE
+                context = _unverified_context()
             except httpx.TimeoutException as exc:
                 raise _HopFailed(f"Hết thời gian / timed out: {exc or type(exc).__name__}") from exc
             except httpx.HTTPError as exc:
@@ -328,6 +327,20 @@ class PageFetcher:
         result.body_sha256 = hashlib.sha256(body).hexdigest()
         if _looks_html(result.content_type, body):
             result.html = decode_html(body, result.content_type)
+
+
+@functools.cache
+def _verifying_context() -> ssl.SSLContext:
+    # Built once: loading the trust store costs tens of milliseconds; contexts are shareable.
+    return ssl.create_default_context()
+
+
+@functools.cache
+def _unverified_context() -> ssl.SSLContext:
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    return context
 
 
 def _interesting_headers(headers: httpx.Headers) -> dict[str, str]:
