@@ -121,6 +121,9 @@ class _Handler(BaseHTTPRequestHandler):
             elif path == "/loop":
                 n = int(query.get("n", ["0"])[0])
                 self._send(302, b"", Location=f"/loop?n={n + 1}")
+            elif path == "/garbage":
+                self.wfile.write(b"\x00\xffNOT HTTP AT ALL\r\n\r\n" * 10)
+                self.close_connection = True
             elif path == "/huge":
                 self._huge()
             elif path == "/gzip-bomb":

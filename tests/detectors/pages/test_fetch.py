@@ -189,3 +189,8 @@ def test_tls_certificate_facts_recorded_even_when_untrusted(tmp_path):
     assert tls.verified is False and tls.verify_error  # self-signed
     assert tls.self_signed and "site.test" in tls.sans
     assert "CN=site.test" in tls.subject and tls.not_after > tls.not_before
+
+
+def test_garbage_response_is_an_error_not_a_crash(fetcher, site):
+    result = fetcher.fetch(f"http://site.test:{site.port}/garbage")
+    assert result.error and result.status is None and not result.ok

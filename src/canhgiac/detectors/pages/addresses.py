@@ -108,7 +108,7 @@ def _internal_kind(ip: IPAddress) -> str | None:
     return None
 
 
-def system_resolver(host: str, port: int) -> list[str]:
+def system_resolver(host: str, port: int, timeout: float = RESOLVE_TIMEOUT) -> list[str]:
     """``getaddrinfo`` with a time bound (it has none of its own)."""
     result: list[str] = []
     error: list[BaseException] = []
@@ -122,7 +122,7 @@ def system_resolver(host: str, port: int) -> list[str]:
 
     worker = threading.Thread(target=run, name="canhgiac-resolve", daemon=True)
     worker.start()
-    worker.join(RESOLVE_TIMEOUT)
+    worker.join(max(0.01, min(timeout, RESOLVE_TIMEOUT)))
     if worker.is_alive():
         raise ValidationFailed(f"Phân giải {host} quá lâu / DNS resolution timed out", field="url")
     if error:

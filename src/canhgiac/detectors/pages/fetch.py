@@ -190,8 +190,11 @@ class PageFetcher:
                 result.error = "Hết thời gian / fetch deadline reached"
                 return
             host = host_of(url)
+            resolver = self.resolver
+            if resolver is system_resolver:  # keep DNS inside the fetch's deadline too
+                resolver = functools.partial(system_resolver, timeout=deadline.remaining())
             try:
-                ip = resolve_checked(host, port_of(url), self.policy, self.resolver)
+                ip = resolve_checked(host, port_of(url), self.policy, resolver)
             except AddressRefused as exc:
                 result.refused = exc.message
                 result.hops.append(Hop(str(url), None, None, error=exc.message))
