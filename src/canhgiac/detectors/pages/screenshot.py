@@ -51,9 +51,12 @@ def chromium_args(
 ) -> list[str]:
     """The command line; ``pinned`` maps each allowed host name to its checked IP."""
     hosts = [h for h in pinned if _HOST_RE.fullmatch(h)]
-    rules = [f"MAP {h} {_bracket(pinned[h])}" for h in hosts if h != pinned[h]]
+    # Names go to their checked address; an allowed IP literal is left alone; every other
+    # name AND literal fails to resolve (Chromium applies the rules to literals too).
+    rules = [f"EXCLUDE {h}" if h == pinned[h] else f"MAP {h} {_bracket(pinned[h])}" for h in hosts]
     rules.append("MAP * ~NOTFOUND")
-    bypass = [*hosts, "<-loopback>"]  # "<-loopback>": loopback is NOT bypassed implicitly
+    # "<-loopback>" first: loopback is not bypassed implicitly (later entries still are).
+    bypass = ["<-loopback>", *(_bracket(h) if ":" in h else h for h in hosts)]
     return [
         "--headless",
         "--no-sandbox",
