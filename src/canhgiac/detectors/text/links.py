@@ -360,6 +360,9 @@ def link_facts(nfc: str, brands: Sequence[Brand], registry: BrandRegistry) -> Li
         unofficial = True
         if suffix in CHEAP_TLDS:
             cheap = True
+        # Unknown two- or three-letter domains with a path ("by.tn/x1Yz") are shorteners.
+        if len(domain.split(".", 1)[0]) <= 3 and len(path) > 3:
+            shortener = True
         if brands:
             mismatch = True
         imitated = _lookalike(host, tokens)

@@ -207,9 +207,9 @@ _P_SECRECY = _rx(
     r"\b(?:khong duoc tiet lo|giu bi mat|dung (?:noi|bao) (?:voi )?(?:ai|nguoi than)|khong noi voi ai|bi mat dieu tra)"
 )
 _P_BALANCE = _rx(
-    r"(?:\bso du\b|\bsd\b|\bsdc\b)[^\n]{0,20}\d|[+-]\s?\d{1,3}(?:[.,]\d{3})+ ?(?:vnd|d\b|dong)"
+    r"(?:\bso du\b|\bsd\b|\bsdc\b)[^\n]{0,40}\d|[+-]\s?\d{1,3}(?:[.,]\d{3})+ ?(?:vnd|d\b|dong)"
 )
-_P_ADS = _rx(r"\(qc\)|\bqc\b|tu choi (?:qc|nhan)|soan tc gui|\btc gui \d|\bhuy qc\b")
+_P_ADS = _rx(r"\(qc\)|^\s*\(tb\)|\bqc\b|tu choi (?:qc|nhan)|soan tc gui|\btc gui \d|\bhuy qc\b")
 
 
 # Cheap substring gates: a pattern only runs when one of its words occurs at all.
@@ -282,7 +282,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     ),
     "secrecy": ("tiet lo", "bi mat", "dung noi", "dung bao", "khong noi"),
     "balance_notice": ("so du", "sd", "+", "-"),
-    "ads_marker": ("qc", "tu choi", "tc gui"),
+    "ads_marker": ("qc", "tu choi", "tc gui", "(tb)"),
 }
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from canhgiac.detectors.text.corpus import slots as S
+from canhgiac.detectors.text.corpus import templates_everyday as E
 from canhgiac.detectors.text.corpus import templates_fraud as F
 from canhgiac.detectors.text.corpus import templates_genuine as G
 from canhgiac.detectors.text.corpus import templates_scams as T
@@ -83,7 +84,8 @@ RECIPES: tuple[Recipe, ...] = (
     Recipe("legit", G.LEGIT_DELIVERY, 170, "shop", ("brand", "personal", "none"), False),
     Recipe("legit", G.LEGIT_APPOINTMENT, 160, "none", ("brand", "none", "personal"), False),
     Recipe("legit", G.LEGIT_PERSONAL, 420, "none", ("personal", "none"), False),
-    Recipe("spam.ads", G.ADS, 700, "none", ("brand", "shortcode", "none", "personal"), False),
+    Recipe("legit", E.EVERYDAY, 1500, "none", ("personal", "none", "none"), False),
+    Recipe("spam.ads", G.ADS, 850, "none", ("brand", "shortcode", "none", "personal"), False),
 )
 
 GOV_SLUGS = (
@@ -389,6 +391,25 @@ def _context(rng: random.Random, recipe: Recipe) -> dict[str, Callable[[], str]]
             f"https://{rng.choice(('myvt', 'vnptpay', 'mymobifone', 'vpbank', 'tpb'))}"
             f".page.link/{S.random_slug(rng, rng.randint(4, 7))}"
         ),
+        "eventlink": lambda: (
+            rng.choice(("http://", "https://", "", "www."))
+            + rng.choice(
+                (
+                    "onlinefriday",
+                    "ngayhoimuasam",
+                    "tuanlethuongmai",
+                    "tetsumvay",
+                    "vietnamrun",
+                    "ngayhoivieclam",
+                    "khuyenmaituan",
+                    "hoichocongnghe",
+                    "sieusale",
+                    "tietkiemnangluong",
+                )
+            )
+            + rng.choice((".vn", ".com.vn", ".vn", ".org.vn", ".com"))
+            + rng.choice(("", "", "/the-le", "/chuong-trinh"))
+        ),
         "group": lambda: rng.choice(
             (
                 f"zalo.me/g/{S.random_slug(rng, 8)}",
@@ -404,7 +425,12 @@ def _context(rng: random.Random, recipe: Recipe) -> dict[str, Callable[[], str]]
 
 
 def render(template: str, rng: random.Random, context: dict[str, Callable[[], str]]) -> str:
-    text = _ALTERNATIVES.sub(lambda m: rng.choice(m.group(1).split("|")), template)
+    text = template
+    for _ in range(4):  # nested groups resolve from the inside out
+        resolved = _ALTERNATIVES.sub(lambda m: rng.choice(m.group(1).split("|")), text)
+        if resolved == text:
+            break
+        text = resolved
     text = _SLOT.sub(lambda m: context[m.group(1)](), text)
     return re.sub(r"\s+([,.:!?])", r"\1", re.sub(r"\s{2,}", " ", text)).strip()
 

@@ -17,7 +17,7 @@ BANK_IMPERSONATION: tuple[str, ...] = (
     "{bank}: [Giao dịch|GD] -{money} [đang chờ xử lý|bị nghi ngờ gian lận]. [Nếu không phải Quý khách thực hiện|Nếu không thực hiện], [vui lòng hủy tại|hủy ngay tại|truy cập] {link} [trong 30 phút|ngay lập tức].",
     "[{bankshort}|{bank}] [THONG BAO|thông báo]: [Ứng dụng|App] {bank} [phiên bản cũ|bản hiện tại] sẽ ngừng hoạt động từ {date}. [Tải|Cài đặt] [phiên bản mới|bản cập nhật] tại {link} [để tiếp tục sử dụng|để không bị gián đoạn].",
     "[Kính gửi Quý khách|Quý khách thân mến], {bank} [đang triển khai|triển khai] chương trình [xác thực khuôn mặt|định danh khách hàng] [bắt buộc|theo Thông tư 50]. Quý khách [chưa hoàn tất|chưa thực hiện] vui lòng [làm theo hướng dẫn tại|truy cập] {link}. Hotline {phone}",
-    "[Tài khoản {bank}|TK {bankshort}] {masked} [của bạn] [bị đóng băng|bị phong tỏa] [do liên quan giao dịch đáng ngờ|theo yêu cầu của cơ quan chức năng]. [Liên hệ|Gọi ngay] {phone} [để được hỗ trợ mở khóa|gặp bộ phận xử lý].",
+    "[Tài khoản {bank}|TK {bankshort}] {masked} [của bạn|] [bị đóng băng|bị phong tỏa] [do liên quan giao dịch đáng ngờ|theo yêu cầu của cơ quan chức năng]. [Liên hệ|Gọi ngay] {phone} [để được hỗ trợ mở khóa|gặp bộ phận xử lý].",
     "{bankshort}: Quy khach co 1 khoan tien {money} chua nhan [tu giao dich quoc te|do chuyen nham]. Xac nhan nhan tien tai {link} [, han cuoi {date}|.]",
 )
 

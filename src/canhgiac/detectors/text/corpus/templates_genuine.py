@@ -92,6 +92,9 @@ LEGIT_PERSONAL: tuple[str, ...] = (
 )
 
 ADS: tuple[str, ...] = (
+    "[(TB)|(TB):|TB:|(QC)] [Nhanh tay|Nhanh tay|Đừng bỏ lỡ] [NẠP THẺ|NAP THE|nạp tiền] [ngay hôm nay|ngay HOM NAY|trong hôm nay] [({date})|] [để được|de duoc] [TẶNG|TANG] {pct}% [giá trị|gia tri] [thẻ nạp|the] [từ|tu] {carrier}. [Chương trình áp dụng cho thuê bao trả trước|Ap dung cho TB tra truoc]. [{carrier} đồng hành cùng|{carrier} dong hanh cung] {eventlink}[, chương trình do Bộ Công Thương phát động|]",
+    "[{bank}|{bankshort}] [đồng hành cùng|là đối tác của|tài trợ] [Ngày hội mua sắm trực tuyến|Tuần lễ thương mại điện tử|chương trình Tết sum vầy|giải chạy {province}], [hoàn tiền|giảm] {pct}% [khi thanh toán bằng thẻ|cho chủ thẻ] {bankshort}. [Chi tiết|Xem thêm|Thông tin] [tại|tai] {eventlink}",
+    "[{shop}|{carrier}|{wallet}] [mời bạn tham gia|tham gia|giới thiệu] [sự kiện|chương trình] [{day} siêu sale|Online Friday|Black Friday|ngày hội việc làm], [xem thể lệ|the le|chi tiết] [tại|tai] {eventlink}[. Từ chối QC soạn TC gửi {shortcode2}|]",
     "[HOT!|Ưu đãi|Uu dai] [Miễn phí đổi eSIM|Đổi điểm {carrier}++ nhận voucher|Mua gói data giảm 50%] [trên ứng dụng My {carrier}|qua ứng dụng] [từ ngày {date}|đến hết {date}]. [Truy cập|Truy cap] {applink} [để đăng ký ngay|de doi ngay]. [Chi tiết LH|CT LH] [198 (0đ)|{hotline}]. [Từ chối QC, soạn TC3 gửi 199|Tu choi QC soan TC gui 199]",
     "{bank}: [Hạn mức tín dụng lên đến|Han muc toi] {money}, [hoàn tiền đến|hoan tien] {pct}% [khi chi tiêu trên|khi mua sam tren] [{shop}|ứng dụng] [với thẻ|voi the] {bank} [Platinum|Cashback]. [Đăng ký mở thẻ online tại|Mo the tai] {applink}. [Từ chối QC, soạn TC7 gửi 197|Tu choi QC soan TC gui 197]",
     "[{shopname}|{shopname} Cosmetics|THE {shopname}] [SAVING DAY|SALE HÈ|tri ân]: [giảm giá|GIAM GIA] [{pct}%|10%-50%] [tất cả sản phẩm|toàn bộ cửa hàng] [và nhận thêm quà tặng|, tặng kèm quà]. [Áp dụng|Ap dung] [từ|tu] {date}. [LH|Hotline] {phone} - {bizlink}",
