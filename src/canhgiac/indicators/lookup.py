@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from canhgiac.categories import get_category
 from canhgiac.errors import ValidationFailed
 from canhgiac.indicators.allowlist import official_match, parent_domains
+from canhgiac.indicators.brands import load_brand_registry
 from canhgiac.indicators.kinds import IndicatorKind
 from canhgiac.indicators.models import Dispute, Indicator
 from canhgiac.indicators.normalize import NormalizedIndicator, normalize
@@ -130,13 +131,12 @@ def _records(
     candidates = _candidates(ind)
     conditions = [and_(Indicator.kind == k, Indicator.value == v) for k, v in candidates]
     if digits:
-        # An account number typed without its bank answers for that number at any bank.
-        bank = IndicatorKind.BANK_ACCOUNT.value
+        # An account number typed without its bank answers for that number at any bank:
+        # exact keys for every bank in the registry (index look-ups, not a LIKE scan).
+        banks = load_brand_registry().by_sector("bank")
+        values = [digits, *(f"{bank.key}:{digits}" for bank in banks)]
         conditions.append(
-            and_(
-                Indicator.kind == bank,
-                or_(Indicator.value == digits, Indicator.value.like(f"%:{digits}")),
-            )
+            and_(Indicator.kind == IndicatorKind.BANK_ACCOUNT.value, Indicator.value.in_(values))
         )
     rows = list(
         session.scalars(
