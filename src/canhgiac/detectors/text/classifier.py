@@ -187,8 +187,8 @@ class TextClassifier:
         return verdicts
 
     def _reassured(self, result: SignalResult) -> bool:
-        values = result.values
-        if any(values.get(name) for name in _HARD_SCAM_SIGNALS):
+        values = result.values  # holds only signals that fired
+        if not _HARD_SCAM_SIGNALS.isdisjoint(values):
             return False
         official = bool(values.get("sender_official"))
         otp_notice = bool(values.get("otp_notice")) and bool(values.get("safety_warning"))

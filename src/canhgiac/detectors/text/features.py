@@ -155,11 +155,11 @@ class FeatureSpace:
         self, id_lists: Sequence[list[int]], signal_rows: Sequence[Mapping[str, float]]
     ) -> sparse.csr_matrix:
         rows = len(id_lists)
-        counts = np.fromiter((len(ids) for ids in id_lists), dtype=np.int64, count=rows)
+        counts = np.fromiter(map(len, id_lists), dtype=np.int64, count=rows)
         indptr = np.zeros(rows + 1, dtype=np.int64)
         np.cumsum(counts, out=indptr[1:])
         indices = np.fromiter(
-            (i for ids in id_lists for i in ids), dtype=np.int32, count=int(indptr[-1])
+            itertools.chain.from_iterable(id_lists), dtype=np.int32, count=int(indptr[-1])
         )
         data = self.idf[indices]
         # L2-normalise each row's text part in one vectorised pass.

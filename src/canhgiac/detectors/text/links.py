@@ -170,7 +170,10 @@ def _brand_tokens(registry: BrandRegistry) -> dict[str, str]:
     return tokens
 
 
-_MENTION_CACHE: dict[int, tuple[BrandRegistry, dict[str, Brand], dict[str, tuple[int, ...]]]] = {}
+# First word → (is a one-word name, second word → lengths of the longer names), so that most
+# words cost one dictionary look-up.
+_Heads = dict[str, tuple[bool, dict[str, tuple[int, ...]]]]
+_MENTION_CACHE: dict[int, tuple[BrandRegistry, dict[str, Brand], _Heads]] = {}
 _WORDS = re.compile(r"[a-z0-9]+")
 
 
@@ -178,11 +181,8 @@ def _fold_phrase(text: str) -> str:
     return " ".join(_WORDS.findall(fold_diacritics(text.lower())))
 
 
-def _mention_table(
-    registry: BrandRegistry,
-) -> tuple[dict[str, Brand], dict[str, tuple[int, ...]]]:
-    """Phrase → brand, and first word → lengths (in words) of the phrases it starts, longest
-    first."""
+def _mention_table(registry: BrandRegistry) -> tuple[dict[str, Brand], _Heads]:
+    """Phrase → brand, and the first-word index used by ``brands_mentioned``."""
     cached = _MENTION_CACHE.get(id(registry))
     if cached is not None and cached[0] is registry:
         return cached[1], cached[2]
@@ -196,12 +196,21 @@ def _mention_table(
             # "mbbank" is also written "mb bank", "tpbank" as "tp bank".
             if " " not in phrase and phrase.endswith("bank") and len(phrase) > 5:
                 phrases.setdefault(phrase[:-4] + " bank", brand)
-    lengths: dict[str, set[int]] = {}
+    single: set[str] = set()
+    follow: dict[str, dict[str, set[int]]] = {}
     for phrase in phrases:
         words = phrase.split(" ")
-        if len(words) <= 10:
-            lengths.setdefault(words[0], set()).add(len(words))
-    heads = {word: tuple(sorted(sizes, reverse=True)) for word, sizes in lengths.items()}
+        if len(words) == 1:
+            single.add(words[0])
+        elif len(words) <= 10:
+            follow.setdefault(words[0], {}).setdefault(words[1], set()).add(len(words))
+    heads: _Heads = {
+        word: (
+            word in single,
+            {w: tuple(sorted(n, reverse=True)) for w, n in follow.get(word, {}).items()},
+        )
+        for word in single | follow.keys()
+    }
     if len(_MENTION_CACHE) > 8:
         _MENTION_CACHE.clear()
     _MENTION_CACHE[id(registry)] = (registry, phrases, heads)
@@ -222,17 +231,22 @@ def brands_mentioned(folded: str, registry: BrandRegistry) -> list[Brand]:
     count = len(words)
     skip_until = 0
     for i, word in enumerate(words):
-        sizes = heads.get(word)
-        if sizes is None or i < skip_until:
+        entry = heads.get(word)
+        if entry is None or i < skip_until:
             continue
-        for n in sizes:
-            if n > count - i:
-                continue
-            brand = phrases.get(" ".join(words[i : i + n]) if n > 1 else word)
-            if brand is not None:
-                found.setdefault(brand.key, brand)
-                skip_until = i + n
-                break
+        one_word, follow = entry
+        brand = None
+        sizes = follow.get(words[i + 1]) if follow and i + 1 < count else None
+        for n in sizes or ():
+            if n <= count - i:
+                brand = phrases.get(" ".join(words[i : i + n]))
+                if brand is not None:
+                    skip_until = i + n
+                    break
+        if brand is None and one_word:
+            brand = phrases[word]
+        if brand is not None:
+            found.setdefault(brand.key, brand)
     return list(found.values())
 
 
