@@ -61,6 +61,8 @@ def settings(database_url: str, tmp_path: Path) -> Settings:
         var_dir=tmp_path / "var",
         huey_immediate=True,
         huey_sqlite_path=tmp_path / "huey.db",
+        # The local test servers (feeds, pages) listen on loopback: the explicit test setting.
+        allow_private_fetch=True,
     )
 
 

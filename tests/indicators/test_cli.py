@@ -28,6 +28,7 @@ def cli(scratch_database_url, tmp_path, monkeypatch):
     monkeypatch.setenv("CANHGIAC_DATABASE_URL", scratch_database_url)
     monkeypatch.setenv("CANHGIAC_SECRET_KEY", SECRET)
     monkeypatch.setenv("CANHGIAC_HUEY_SQLITE_PATH", str(tmp_path / "huey.db"))
+    monkeypatch.setenv("CANHGIAC_ALLOW_PRIVATE_FETCH", "true")  # the local feed server
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
 

@@ -52,23 +52,25 @@ def _count(db, source):
         ("misp", "", {}),
     ],
 )
-def test_each_format_imports_from_a_local_server_idempotently(db, server, fmt, path, kwargs):
+def test_each_format_imports_from_a_local_server_idempotently(
+    db, settings, server, fmt, path, kwargs
+):
     base, _ = server
     url = f"{base}/feeds/{fmt}/" if fmt == "misp" else f"{base}/feeds/{path}"
     feed = feeds.create_feed(db, name=f"test-{fmt}", url=url, fmt=fmt, **kwargs)
-    report = feeds.run_feed(db, feed)
+    report = feeds.run_feed(db, feed, settings=settings)
     assert report is not None and report.stored > 0, report
     assert report.bulk.created == report.bulk.distinct > 0
     assert feeds.feed_health(feed).state == "ok"
     stored = _count(db, feed.name)
-    again = feeds.run_feed(db, feed, force=True)
+    again = feeds.run_feed(db, feed, settings=settings, force=True)
     assert again.bulk.created == 0 and again.bulk.linked == 0 and again.bulk.aged_out == 0
     assert _count(db, feed.name) == stored
     # Unchanged upstream: a conditional GET, nothing parsed.
-    assert feeds.run_feed(db, feed) is None
+    assert feeds.run_feed(db, feed, settings=settings) is None
 
 
-def test_plain_feed_reports_malformed_lines_and_stores_no_garbage(db, server):
+def test_plain_feed_reports_malformed_lines_and_stores_no_garbage(db, settings, server):
     base, _ = server
     feed = feeds.create_feed(
         db,
@@ -77,7 +79,7 @@ def test_plain_feed_reports_malformed_lines_and_stores_no_garbage(db, server):
         fmt="plain",
         category="phishing",
     )
-    report = feeds.run_feed(db, feed)
+    report = feeds.run_feed(db, feed, settings=settings)
     assert report.malformed + report.skipped > 0
     assert all(line > 0 for _, line, _ in report.problems)
     values = set(db.scalars(select(Indicator.value)))
@@ -94,19 +96,19 @@ def test_maltrail_folder_import(db):
     assert families and categories <= {"malware", "malicious", "suspicious"}
 
 
-def test_shrunken_feed_keeps_old_entries_and_alarms(db, server, tmp_path):
+def test_shrunken_feed_keeps_old_entries_and_alarms(db, settings, server, tmp_path):
     base, _ = server
     feed = feeds.create_feed(db, name="shrinker", url=f"{base}/feeds/plain/list.txt", fmt="plain")
-    feeds.run_feed(db, feed)
+    feeds.run_feed(db, feed, settings=settings)
     feed.last_entries = 10_000  # pretend it used to be much larger
-    report = feeds.run_feed(db, feed, force=True)
+    report = feeds.run_feed(db, feed, settings=settings, force=True)
     assert report.bulk.aged_out == 0
     health = feeds.feed_health(feed)
     assert health.state == "shrunk" and health.alarm
     assert list_events(db, action="feeds.shrank")
 
 
-def test_failures_and_staleness_are_recorded(db, server):
+def test_failures_and_staleness_are_recorded(db, settings, server):
     base, _ = server
     feed = feeds.create_feed(
         db,
@@ -117,11 +119,11 @@ def test_failures_and_staleness_are_recorded(db, server):
         stale_after_hours=2,
     )
     with pytest.raises(CanhgiacError):
-        feeds.run_feed(db, feed)
+        feeds.run_feed(db, feed, settings=settings)
     assert feeds.feed_health(feed).state == "stale" and feed.last_error
     assert list_events(db, action="feeds.failed")
     feed.url = f"{base}/feeds/plain/list.txt"
-    feeds.run_feed(db, feed)
+    feeds.run_feed(db, feed, settings=settings)
     assert feeds.feed_health(feed).state == "ok"
     assert feeds.feed_health(feed, utcnow() + timedelta(hours=3)).state == "stale"
 
@@ -138,10 +140,10 @@ def test_scheduled_job_runs_due_feeds_and_isolates_failures(db, server, settings
     assert update_feeds(db, settings)["ran"] == {}
 
 
-def test_toplist_feed_fills_the_allow_list(db, server):
+def test_toplist_feed_fills_the_allow_list(db, settings, server):
     base, _ = server
     feed = feeds.create_feed(db, name="tranco", url=f"{base}/feeds/toplist/top.csv", fmt="toplist")
-    report = feeds.run_feed(db, feed)
+    report = feeds.run_feed(db, feed, settings=settings)
     assert report.stored == 4
     assert db.scalar(select(func.count()).select_from(AllowlistEntry)) == 4
     assert lookup(db, "chat.zalo.me").status == "official"
@@ -158,3 +160,13 @@ def test_feed_validation(db):
     with pytest.raises(ValidationFailed) as err:
         feeds.create_feed(db, name="x", url="https://feeds.example/list.csv", fmt="csv")
     assert err.value.field == "columns"
+
+
+def test_feeds_never_reach_internal_addresses(db, server, settings):
+    base, seen = server
+    strict = settings.model_copy(update={"allow_private_fetch": False})
+    feed = feeds.create_feed(db, name="internal", url=f"{base}/feeds/plain/list.txt", fmt="plain")
+    with pytest.raises(CanhgiacError, match=r"127\.0\.0\.1"):
+        feeds.run_feed(db, feed, settings=strict)
+    assert not seen  # refused before any request was sent
+    assert feeds.feed_health(feed).state in ("failing", "stale")

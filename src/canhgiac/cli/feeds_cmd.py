@@ -116,7 +116,7 @@ def run(
         feed = feeds.get_feed(session, name)
         nested = session.begin_nested()
         try:
-            report = feeds.run_feed(session, feed, force=force)
+            report = feeds.run_feed(session, feed, settings=settings_of(ctx), force=force)
             nested.commit()
         except CanhgiacError as exc:
             nested.rollback()

@@ -191,7 +191,7 @@ def run_feed(request: Request, feed: str, db: DbSession, principal: ApiPrincipal
     target = feeds.get_feed(db, feed)
     nested = db.begin_nested()
     try:
-        report = feeds.run_feed(db, target, limits=API_RUN_LIMITS)
+        report = feeds.run_feed(db, target, settings=app_settings(request), limits=API_RUN_LIMITS)
         nested.commit()
     except CanhgiacError as exc:
         nested.rollback()

@@ -166,7 +166,7 @@ def feed_run(request: Request, feed_id: int, db: DbSession, principal: PagePrinc
     response = redirect("/feeds")
     nested = db.begin_nested()  # a failed run keeps nothing but its recorded failure
     try:
-        report = feeds.run_feed(db, feed, limits=PAGE_RUN_LIMITS)
+        report = feeds.run_feed(db, feed, settings=app_settings(request), limits=PAGE_RUN_LIMITS)
         nested.commit()
     except CanhgiacError as exc:
         nested.rollback()

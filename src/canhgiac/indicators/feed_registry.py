@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from canhgiac.accounts import audit
 from canhgiac.db.base import utcnow
+from canhgiac.detectors.pages.addresses import AddressPolicy
 from canhgiac.errors import CanhgiacError, Conflict, NotFound, ValidationFailed
 from canhgiac.indicators.feeds.download import DownloadLimits, check_url, download
 from canhgiac.indicators.feeds.formats.csv_columns import CsvMapping
@@ -33,6 +34,7 @@ from canhgiac.indicators.importer import (
 )
 from canhgiac.indicators.models import Feed, IndicatorSource
 from canhgiac.indicators.toplist import import_toplist
+from canhgiac.settings import Settings
 
 FEED_FORMATS = (*FORMATS, "toplist")
 # A feed returning less than this share of its previous size is not trusted to age out.
@@ -204,10 +206,16 @@ def feed_due(feed: Feed, now: datetime) -> bool:
     )
 
 
+def feed_address_policy(settings: Settings) -> AddressPolicy:
+    """Feeds never reach internal addresses; tests lift that for loopback only by setting."""
+    return AddressPolicy(allow_private=settings.allow_private_fetch)
+
+
 def run_feed(
     session: Session,
     feed: Feed,
     *,
+    settings: Settings,
     limits: DownloadLimits | None = None,
     transport: httpx.BaseTransport | None = None,
     force: bool = False,
@@ -218,7 +226,13 @@ def run_feed(
     workdir = Path(tempfile.mkdtemp(prefix="canhgiac-feed-"))
     try:
         report = _fetch_and_import(
-            session, feed, workdir, limits=limits, transport=transport, force=force
+            session,
+            feed,
+            workdir,
+            limits=limits,
+            transport=transport,
+            force=force,
+            policy=feed_address_policy(settings),
         )
     except CanhgiacError as exc:
         mark_feed_failed(session, feed, exc.message)
@@ -240,10 +254,13 @@ def _fetch_and_import(
     limits: DownloadLimits | None,
     transport: httpx.BaseTransport | None,
     force: bool,
+    policy: AddressPolicy,
 ) -> ImportReport | None:
     etag = None if force else feed.etag
     if feed.format == "misp":
-        fetched = fetch_misp_feed(feed.url, workdir, etag=etag, limits=limits, transport=transport)
+        fetched = fetch_misp_feed(
+            feed.url, workdir, etag=etag, limits=limits, transport=transport, address_policy=policy
+        )
         if fetched.manifest.not_modified:
             return None
         feed.etag = fetched.manifest.etag
@@ -256,6 +273,7 @@ def _fetch_and_import(
             last_modified=None if force else feed.last_modified,
             limits=limits,
             transport=transport,
+            address_policy=policy,
         )
         if result.not_modified or result.path is None:
             return None

@@ -35,7 +35,7 @@ def update_feeds(
             continue
         nested = session.begin_nested()  # one failing feed does not undo the others
         try:
-            report = run_feed(session, feed, force=force)
+            report = run_feed(session, feed, settings=settings, force=force)
             nested.commit()
             ran[feed.name] = report.to_dict() if report else "not modified"
         except CanhgiacError as exc:

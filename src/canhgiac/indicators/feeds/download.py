@@ -16,6 +16,7 @@ from pathlib import Path
 
 import httpx
 
+from canhgiac.detectors.pages.addresses import AddressPolicy, resolve_checked, system_resolver
 from canhgiac.errors import CanhgiacError, ValidationFailed
 
 ALLOWED_SCHEMES = frozenset({"http", "https"})
@@ -76,7 +77,11 @@ def download(
     last_modified: str | None = None,
     limits: DownloadLimits | None = None,
     transport: httpx.BaseTransport | None = None,
+    address_policy: AddressPolicy | None = None,
 ) -> DownloadResult:
+    """Fetch ``url`` to a temporary file. With ``address_policy`` every hop's host is
+    resolved and refused when any of its addresses is internal (loopback, private,
+    link-local, metadata…), so a feed URL cannot be aimed at the platform's own network."""
     limits = limits or DownloadLimits()
     target = check_url(url)
     headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"}
@@ -94,6 +99,8 @@ def download(
     with httpx.Client(timeout=timeout, transport=transport, follow_redirects=False) as client:
         request = client.build_request("GET", target, headers=headers)
         for _ in range(limits.max_redirects + 1):
+            if address_policy is not None:
+                _check_host(request.url, address_policy)
             try:
                 response = client.send(request, stream=True)
             except httpx.TimeoutException as exc:
@@ -115,6 +122,14 @@ def download(
         raise DownloadError(
             f"Quá nhiều chuyển hướng / more than {limits.max_redirects} redirects for {url}"
         )
+
+
+def _check_host(url: httpx.URL, policy: AddressPolicy) -> None:
+    port = url.port or (443 if url.scheme == "https" else 80)
+    try:
+        resolve_checked(url.host, port, policy, system_resolver)
+    except ValidationFailed as exc:
+        raise DownloadError(exc.message) from None
 
 
 def _receive(

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import httpx
 
+from canhgiac.detectors.pages.addresses import AddressPolicy
 from canhgiac.indicators.feeds.download import (
     DownloadError,
     DownloadLimits,
@@ -43,6 +44,7 @@ def fetch_misp_feed(
     max_events: int = MAX_EVENTS,
     max_total_bytes: int = 2 * 1024 * 1024 * 1024,
     transport: httpx.BaseTransport | None = None,
+    address_policy: AddressPolicy | None = None,
 ) -> MispFetchResult:
     """Download the manifest and every event file listed in it into ``folder``.
 
@@ -52,7 +54,12 @@ def fetch_misp_feed(
     base = base_url.rstrip("/") + "/"
     folder.mkdir(parents=True, exist_ok=True)
     manifest = download(
-        base + "manifest.json", dest_dir=folder, etag=etag, limits=limits, transport=transport
+        base + "manifest.json",
+        dest_dir=folder,
+        etag=etag,
+        limits=limits,
+        transport=transport,
+        address_policy=address_policy,
     )
     result = MispFetchResult(folder=folder, manifest=manifest)
     if manifest.not_modified or manifest.path is None:
@@ -74,7 +81,11 @@ def fetch_misp_feed(
             break
         try:
             event = download(
-                base + f"{uuid}.json", dest_dir=folder, limits=limits, transport=transport
+                base + f"{uuid}.json",
+                dest_dir=folder,
+                limits=limits,
+                transport=transport,
+                address_policy=address_policy,
             )
         except DownloadError as exc:
             result.errors.append(f"{uuid}: {exc.message}")
