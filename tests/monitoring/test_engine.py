@@ -37,9 +37,12 @@ def lists(tmp_path: Path):
 
 
 @pytest.mark.parametrize("key", sorted(samples.ALL_FORMATS))
-@pytest.mark.parametrize("fast", [True, False])
-def test_engine_agrees_with_reference_every_format(tmp_path, lists, key, fast):
+@pytest.mark.parametrize("mode", ["fast", "fast-nofilter", "python", "fast-v4-cidrs"])
+def test_engine_agrees_with_reference_every_format(tmp_path, lists, key, mode):
     ind_path, allow_path = lists
+    if mode == "fast-v4-cidrs":  # no IPv6 range: the Zeek pre-filter is in use
+        ind_path.write_text(samples.INDICATORS.replace("2001:db8:dead::/48\n", ""), "utf-8")
+    fast = mode != "python"
     log = samples.write(tmp_path, key, gz=key == "squid")
     fmt = samples.FORMAT_OF[key]
     indicators = list(iter_indicators([ind_path]))
@@ -47,7 +50,8 @@ def test_engine_agrees_with_reference_every_format(tmp_path, lists, key, fast):
     eng = MonitorEngine()
     eng.set_indicators(indicators)
     eng.add_allow_entries(allow)
-    res = eng.scan([log], fmt="auto", fast=fast)
+    assert eng._prefilter_ok == (mode == "fast-v4-cidrs")
+    res = eng.scan([log], fmt="auto", fast=fast, prefilter=mode != "fast-nofilter")
     assert res.sources.formats[str(log)] == fmt
     ref, stats = reference_for([log], fmt, indicators, allow)
     assert engine_alerts(res) == ref_alerts(ref)

@@ -96,10 +96,11 @@ def test_engine_agrees_with_reference_on_maltrail(tmp_path):
     for log, fmt in zip(
         _logs(tmp_path, indicators), ("zeek-dns", "zeek-conn", "squid"), strict=True
     ):
-        for fast in (True, False):
-            res = eng.scan([log], fmt=fmt, fast=fast)
+        assert eng._prefilter_ok
+        for fast, pre in ((True, True), (True, False), (False, False)):
+            res = eng.scan([log], fmt=fmt, fast=fast, prefilter=pre)
             ref, _ = reference_for([log], fmt, indicators, allow)
             got = engine_alerts(res)
-            assert got == ref_alerts(ref), (log.name, fast)
+            assert got == ref_alerts(ref), (log.name, fast, pre)
             assert res.summary()["matched_lines"] == ref.matched_lines
             assert len(got) > 20, log.name

@@ -50,7 +50,7 @@ def scan(
         load = engine.load_indicators(indicators)
         if allow:
             engine.add_allow(allow)
-        result = engine.scan(logs, fmt=fmt)
+        result = engine.scan(logs, fmt=fmt, prefilter=not heuristics)
         summary = result.summary()
         summary["indicators"] = {
             "loaded": load.indicators,

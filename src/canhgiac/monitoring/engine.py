@@ -24,6 +24,7 @@ import duckdb
 from duckdb.sqltypes import VARCHAR
 
 from canhgiac.errors import ValidationFailed
+from canhgiac.monitoring import prefilter
 from canhgiac.monitoring.indicators import (
     Indicator,
     LoadStats,
@@ -96,6 +97,7 @@ class MonitorEngine:
         self.con = con if con is not None else connect()
         self.indicator_stats = LoadStats()
         self._scopes = 0
+        self._prefilter_ok = False
         self.con.execute(
             "CREATE OR REPLACE TABLE allow_raw (kind VARCHAR, domain VARCHAR, lo VARCHAR, "
             "hi VARCHAR, scope_id INTEGER)"
@@ -117,6 +119,7 @@ class MonitorEngine:
         write_indicator_table(self.con, indicators, table="indicators")
         for name, select in indicator_prep(DUCKDB):
             self.con.execute(f"CREATE OR REPLACE TABLE {name} AS {select}")
+        self._prefilter_ok = prefilter.build(self.con)
         self._ready = True
 
     # -- allow-lists ----------------------------------------------------------------------
@@ -155,8 +158,21 @@ class MonitorEngine:
             self.con.execute(f"CREATE OR REPLACE TABLE {name} AS {select}")
 
     # -- scanning -------------------------------------------------------------------------
-    def scan(self, paths: Sequence[Path], fmt: str = "auto", *, fast: bool = True) -> ScanResult:
-        """Read, count and match the logs; results replace the previous scan's tables."""
+    def scan(
+        self,
+        paths: Sequence[Path],
+        fmt: str = "auto",
+        *,
+        fast: bool = True,
+        prefilter: bool = True,
+    ) -> ScanResult:
+        """Read, count and match the logs; results replace the previous scan's tables.
+
+        ``prefilter`` (Zeek TSV only) keeps per-host rows only for lines that could match;
+        the results are the same, but ``agg`` then lacks the other lines' detail, so
+        heuristics need ``prefilter=False``.
+        """
+        use_filter = prefilter and self._prefilter_ok
         self.begin()
         stats = SourceStats()
         for path in paths:
@@ -164,7 +180,9 @@ class MonitorEngine:
                 raise ValidationFailed(
                     f"Không tìm thấy tệp nhật ký / log file not found: {path}", field="logs"
                 )
-            stats.add(add_file(self.con, Path(path), fmt, table="agg", fast=fast))
+            stats.add(
+                add_file(self.con, Path(path), fmt, table="agg", fast=fast, prefilter=use_filter)
+            )
         return self.finish(stats)
 
     def begin(self) -> None:

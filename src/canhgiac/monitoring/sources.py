@@ -19,6 +19,7 @@ from pathlib import Path
 import duckdb
 
 from canhgiac.errors import ValidationFailed
+from canhgiac.monitoring import prefilter
 from canhgiac.monitoring.detect import detect_format
 from canhgiac.monitoring.logfiles import is_gzip, open_text
 from canhgiac.monitoring.parsers import FORMATS, LineParser, make_parser
@@ -175,7 +176,13 @@ AGG_SQL = (
 
 
 def add_file(
-    con: duckdb.DuckDBPyConnection, path: Path, fmt: str, *, table: str, fast: bool = True
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    fmt: str,
+    *,
+    table: str,
+    fast: bool = True,
+    prefilter: bool = False,
 ) -> SourceStats:
     """Count ``path``'s events per distinct row into ``table`` (appended)."""
     stats = SourceStats(files=1)
@@ -185,7 +192,10 @@ def add_file(
     if fast and header is not None and "id.orig_h" in header["fields"].split("\t"):
         rejects = "canhgiac_rejects"
         events = zeek_tsv_sql(path, header, rejects=rejects)
-        good = _stage(con, AGG_SQL.format(events=events), table)
+        if prefilter:
+            good = _stage_filtered(con, events, table)
+        else:
+            good = _stage(con, AGG_SQL.format(events=events), table)
         bad = con.execute(f"SELECT count(DISTINCT line) FROM {rejects}").fetchone()
         stats.malformed = int(bad[0]) if bad else 0
         stats.lines = good + stats.malformed
@@ -207,5 +217,24 @@ def _stage(con: duckdb.DuckDBPyConnection, select: str, table: str) -> int:
     con.execute(f"CREATE OR REPLACE TEMP TABLE canhgiac_stage AS {select}")
     row = con.execute("SELECT coalesce(sum(n), 0) FROM canhgiac_stage").fetchone()
     con.execute(f"INSERT INTO {table} SELECT * FROM canhgiac_stage")
+    con.execute("DROP TABLE canhgiac_stage")
+    return int(row[0]) if row else 0
+
+
+def _stage_filtered(con: duckdb.DuckDBPyConnection, events: str, table: str) -> int:
+    # The probe tables are small: keep DuckDB from building hash tables on the log side
+    # (it cannot estimate a CSV's size and would otherwise swap build and probe).
+    con.execute("SET disabled_optimizers = 'join_order,build_side_probe_side'")
+    try:
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE canhgiac_stage AS {prefilter.filtered_agg_sql(events)}"
+        )
+    finally:
+        con.execute("RESET disabled_optimizers")
+    row = con.execute("SELECT coalesce(sum(n), 0) FROM canhgiac_stage").fetchone()
+    con.execute(
+        f"INSERT INTO {table} SELECT src, name, answers, dst, dport, url, rcode, n, first_seen, "
+        "last_seen FROM canhgiac_stage WHERE keep"
+    )
     con.execute("DROP TABLE canhgiac_stage")
     return int(row[0]) if row else 0
