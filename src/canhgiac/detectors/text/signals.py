@@ -214,8 +214,8 @@ _P_ADS = _rx(r"\(qc\)|^\s*\(tb\)|\bqc\b|tu choi (?:qc|nhan)|soan tc gui|\btc gui
 
 # Cheap substring gates: a pattern only runs when one of its words occurs at all.
 _GATES: dict[str, tuple[str, ...]] = {
-    "otp_request": ("otp", "ma ", "mat khau"),
-    "otp_notice": ("otp", "ma ", "code", "mat khau"),
+    "otp_request": ("otp", "ma", "mat khau"),
+    "otp_notice": ("otp", "ma", "code", "mat khau"),
     "safety_warning": ("khong", "dung", "never", "not", "don't"),
     "credential_request": (
         "mat khau",
@@ -228,7 +228,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     ),
     "identity_request": ("cccd", "can cuoc", "chan dung", "khuon mat", "hai mat", "2 mat"),
     "apk": ("apk", "ung dung", "app", "phien ban", "cap nhat", "tro nang", "nguon khong"),
-    "remote_access": ("viewer", "anydesk", "airdroid", "rustdesk"),
+    "remote_access": ("teamviewer", "ultraviewer", "anydesk", "airdroid", "rustdesk"),
     "transfer_request": ("chuyen", "nap", "phi", "nop", "coc", "thanh toan"),
     "offchannel_contact": (
         "zalo",
@@ -249,7 +249,7 @@ _GATES: dict[str, tuple[str, ...]] = {
         "hom nay",
         "trong",
         "truoc",
-        "han ",
+        "han",
         "cham nhat",
         "som nhat",
         "nhanh tay",
@@ -286,27 +286,39 @@ _GATES: dict[str, tuple[str, ...]] = {
 }
 
 
+# Gate words that are not words ("%", "+", "@"…) are looked up with ``in``; the others only
+# where a word starts, which lets one regular expression skip most positions at once.
+_SYMBOL_GATES = frozenset({"%", "+", "-", "@", "/ngay", "(tb)"})
+
+
 def _build_gate_index() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
     """One regular expression finds every gate word at once; a word also opens the gates of
-    the shorter gate words it contains ("khong noi" opens the gates of "khong")."""
-    words = {w for ws in _GATES.values() for w in ws}
+    the shorter gate words it starts with ("khong noi" opens the gates of "khong")."""
+    words = {w for ws in _GATES.values() for w in ws} - _SYMBOL_GATES
     gates_of: dict[str, set[str]] = {w: set() for w in words}
     for name, ws in _GATES.items():
         for word in ws:
             for longer in words:
-                if word in longer:
+                if longer.startswith(word):
                     gates_of[longer].add(name)
-    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
-    return pattern, {w: frozenset(g) for w, g in gates_of.items()}
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"\b(?:" + alternation + ")"), {w: frozenset(g) for w, g in gates_of.items()}
 
 
 _GATE_PATTERN, _GATES_OF = _build_gate_index()
+_SYMBOL_GATES_OF = {
+    symbol: frozenset(name for name, ws in _GATES.items() if symbol in ws)
+    for symbol in _SYMBOL_GATES
+}
 
 
 def _open_gates(folded: str) -> set[str]:
     opened: set[str] = set()
     for word in set(_GATE_PATTERN.findall(folded)):
         opened |= _GATES_OF[word]
+    for symbol, names in _SYMBOL_GATES_OF.items():
+        if symbol in folded:
+            opened |= names
     return opened
 
 
