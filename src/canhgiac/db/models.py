@@ -14,6 +14,7 @@ MODEL_MODULES: tuple[str, ...] = (
     "canhgiac.indicators.models",
     "canhgiac.messages.models",
     "canhgiac.monitoring.models",
+    "canhgiac.verification.models",
 )
 
 

@@ -15,6 +15,7 @@ def page_routers() -> list[APIRouter]:
     from canhgiac.indicators import pages as indicators_pages
     from canhgiac.messages import pages as messages_pages
     from canhgiac.monitoring import pages as monitoring_pages
+    from canhgiac.verification import pages as verification_pages
     from canhgiac.web import shell
 
     return [
@@ -27,6 +28,7 @@ def page_routers() -> list[APIRouter]:
         indicators_admin_pages.router,
         messages_pages.router,
         monitoring_pages.router,
+        verification_pages.router,
     ]
 
 
@@ -37,6 +39,7 @@ def api_routers() -> list[APIRouter]:
     from canhgiac.indicators import api as indicators_api
     from canhgiac.messages import api as messages_api
     from canhgiac.monitoring import api as monitoring_api
+    from canhgiac.verification import api as verification_api
 
     return [
         accounts_api.router,
@@ -44,4 +47,5 @@ def api_routers() -> list[APIRouter]:
         indicators_admin_api.router,
         messages_api.router,
         monitoring_api.router,
+        verification_api.router,
     ]

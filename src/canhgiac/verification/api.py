@@ -1,0 +1,115 @@
+"""JSON API: score names, check a URL in the sandbox, feed and work the verification queue."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel, ConfigDict, Field
+
+from canhgiac.accounts.principal import require_analyst, require_scope
+from canhgiac.accounts.roles import Scope
+from canhgiac.detectors.domains.scorer import load_domain_scorer
+from canhgiac.detectors.pages.check import UrlChecker
+from canhgiac.verification import service
+from canhgiac.verification.models import DomainCandidate
+from canhgiac.web.deps import ApiPrincipal, DbSession, app_settings
+
+router = APIRouter(tags=["detect"])
+MAX_NAMES = 10_000
+
+
+class NamesIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    names: list[str] = Field(min_length=1, max_length=MAX_NAMES)
+
+
+class QueueIn(NamesIn):
+    source: str = Field(default="api", min_length=1, max_length=64)
+
+
+class UrlIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    url: str = Field(min_length=1, max_length=4096)
+    screenshot: bool = False
+
+
+class DecisionIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    decision: str = Field(pattern="^(confirm|reject)$")
+    category: str | None = Field(default=None, max_length=64)
+    reason: str = Field(default="", max_length=2000)
+
+
+def candidate_out(c: DomainCandidate) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "name": c.name,
+        "score": round(c.score, 4),
+        "brand": c.brand,
+        "category": c.category,
+        "reasons": c.reasons,
+        "source": c.source,
+        "seen_count": c.seen_count,
+        "status": c.status,
+        "capture": c.capture,
+        "decided_category": c.decided_category,
+        "decision_reason": c.decision_reason,
+        "indicator_id": c.indicator_id,
+    }
+
+
+@router.post("/detect/domains", summary="Chấm điểm tên miền / score domain names")
+def score_domains(body: NamesIn, principal: ApiPrincipal) -> dict[str, Any]:
+    require_scope(principal, Scope.DETECT)
+    return {"results": [s.to_dict() for s in load_domain_scorer().score_many(body.names)]}
+
+
+@router.post(
+    "/detect/url", summary="Kiểm tra đường link trong hộp cát / check a URL in the sandbox"
+)
+def check_url(request: Request, body: UrlIn, principal: ApiPrincipal) -> dict[str, Any]:
+    require_scope(principal, Scope.DETECT)
+    result: dict[str, Any] = (
+        UrlChecker.from_settings(app_settings(request))
+        .check(body.url, screenshot=body.screenshot)
+        .to_dict()
+    )
+    return result
+
+
+@router.post("/verification/names", summary="Đưa tên mới vào hàng đợi / queue new names")
+def queue_names(body: QueueIn, db: DbSession, principal: ApiPrincipal) -> dict[str, Any]:
+    require_scope(principal, Scope.DETECT)
+    result = service.enqueue_names(db, load_domain_scorer(), body.names, source=body.source)
+    return result.__dict__
+
+
+@router.get("/verification", summary="Hàng đợi xác minh / the verification queue")
+def list_queue(
+    db: DbSession,
+    principal: ApiPrincipal,
+    status: str = Query("pending", pattern="^(pending|confirmed|rejected)$"),
+    limit: int = Query(50, ge=1, le=500),
+    offset: int = Query(0, ge=0),
+) -> dict[str, Any]:
+    require_analyst(principal)
+    page = service.list_candidates(db, status=status, limit=limit, offset=offset)
+    return {"total": page.total, "items": [candidate_out(c) for c in page.items]}
+
+
+@router.post("/verification/{candidate_id}/decide", summary="Quyết định / decide")
+def decide(
+    candidate_id: int, body: DecisionIn, db: DbSession, principal: ApiPrincipal
+) -> dict[str, Any]:
+    require_analyst(principal)
+    candidate = service.decide_candidate(
+        db,
+        service.get_candidate(db, candidate_id),
+        confirm=body.decision == "confirm",
+        category=body.category,
+        reason=body.reason,
+        decided_by_id=principal.user_id,
+        analyst_name=principal.name,
+    )
+    return candidate_out(candidate)

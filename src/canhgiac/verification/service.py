@@ -1,0 +1,206 @@
+"""The verification queue: score new names, keep the suspicious ones, check their pages,
+and record the analyst's decision (confirm → listed indicator; reject → allow-list candidate).
+Decisions are labelled data for retraining the name model."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from canhgiac.categories import BY_CODE
+from canhgiac.db.base import utcnow
+from canhgiac.detectors.domains.scorer import DomainScorer
+from canhgiac.detectors.pages.check import UrlChecker
+from canhgiac.errors import Conflict, NotFound, ValidationFailed
+from canhgiac.indicators import store
+from canhgiac.indicators.allowlist import official_match
+from canhgiac.indicators.normalize import normalize
+from canhgiac.verification.models import DomainCandidate
+
+MAX_NAMES_PER_IMPORT = 2_000_000
+
+
+@dataclass
+class EnqueueResult:
+    names: int = 0
+    suspicious: int = 0
+    queued: int = 0  # new candidates
+    seen_again: int = 0
+    invalid: int = 0
+    skipped_known: int = 0  # official, allow-listed or already an indicator
+
+
+def enqueue_names(
+    session: Session, scorer: DomainScorer, names: Iterable[str], *, source: str
+) -> EnqueueResult:
+    """Score names in batches; suspicious ones not already known join the queue (idempotent)."""
+    result = EnqueueResult()
+    batch: list[str] = []
+
+    def flush() -> None:
+        unique = list(dict.fromkeys(batch))
+        batch.clear()
+        for scored in scorer.score_many(unique):
+            if not scored.is_suspicious:
+                continue
+            result.suspicious += 1
+            _queue_one(
+                session,
+                scored.domain,
+                scored.score,
+                scored.brand,
+                scored.category,
+                list(scored.reasons),
+                source,
+                result,
+            )
+
+    for raw in names:
+        result.names += 1
+        if result.names > MAX_NAMES_PER_IMPORT:
+            raise ValidationFailed(
+                f"Tối đa {MAX_NAMES_PER_IMPORT} tên mỗi lần / too many names", field="names"
+            )
+        try:
+            batch.append(normalize(raw.lstrip("*."), "domain").value)
+        except ValidationFailed:
+            result.invalid += 1
+            continue
+        if len(batch) >= 5_000:
+            flush()
+    flush()
+    session.flush()
+    return result
+
+
+def _queue_one(
+    session: Session,
+    name: str,
+    score: float,
+    brand: str | None,
+    category: str | None,
+    reasons: list[str],
+    source: str,
+    result: EnqueueResult,
+) -> None:
+    existing = session.scalar(select(DomainCandidate).where(DomainCandidate.name == name))
+    if existing is not None:
+        existing.seen_count += 1
+        existing.last_seen = utcnow()
+        result.seen_again += 1
+        return
+    ind = normalize(name, "domain")
+    if official_match(session, ind) is not None or store.find_indicator(session, ind) is not None:
+        result.skipped_known += 1
+        return
+    session.add(
+        DomainCandidate(
+            name=name, score=score, brand=brand, category=category, reasons=reasons, source=source
+        )
+    )
+    result.queued += 1
+
+
+def get_candidate(session: Session, candidate_id: int) -> DomainCandidate:
+    candidate = session.get(DomainCandidate, candidate_id)
+    if candidate is None:
+        raise NotFound(
+            f"Không có tên miền chờ xác minh #{candidate_id} / candidate not found",
+            field="candidate",
+        )
+    return candidate
+
+
+@dataclass
+class CandidatePage:
+    items: list[DomainCandidate]
+    total: int
+
+
+def list_candidates(
+    session: Session, *, status: str = "pending", limit: int = 50, offset: int = 0
+) -> CandidatePage:
+    query = select(DomainCandidate).where(DomainCandidate.status == status)
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    items = list(
+        session.scalars(
+            query.order_by(DomainCandidate.score.desc(), DomainCandidate.id)
+            .limit(min(limit, 500))
+            .offset(offset)
+        )
+    )
+    return CandidatePage(items, total)
+
+
+def next_pending(session: Session, after_id: int | None = None) -> DomainCandidate | None:
+    query = select(DomainCandidate).where(DomainCandidate.status == "pending")
+    if after_id is not None:
+        query = query.where(DomainCandidate.id != after_id)
+    return session.scalar(query.order_by(DomainCandidate.score.desc(), DomainCandidate.id).limit(1))
+
+
+def capture_candidate(
+    session: Session, checker: UrlChecker, candidate: DomainCandidate, *, screenshot: bool
+) -> None:
+    """Check the name's page (sandboxed fetcher) and keep the capture beside the name."""
+    result = checker.check(f"https://{candidate.name}/", screenshot=screenshot)
+    if result.refused or result.fetch.error:
+        http = checker.check(f"http://{candidate.name}/", screenshot=screenshot)
+        if not http.fetch.error:
+            result = http
+    candidate.capture = result.to_dict()
+    candidate.captured_at = utcnow()
+    session.flush()
+
+
+def decide_candidate(
+    session: Session,
+    candidate: DomainCandidate,
+    *,
+    confirm: bool,
+    category: str | None,
+    reason: str,
+    decided_by_id: int | None,
+    analyst_name: str,
+) -> DomainCandidate:
+    if candidate.status != "pending":
+        raise Conflict("Tên miền này đã được quyết định / already decided", field="candidate")
+    if confirm:
+        if not category or category not in BY_CODE:
+            raise ValidationFailed(
+                "Chọn loại hợp lệ khi xác nhận / a valid category is required", field="category"
+            )
+        indicator = store.record_indicator(
+            session,
+            raw=candidate.name,
+            kind="domain",
+            source=f"analyst:{analyst_name}",
+            category=category,
+            confidence=80,
+        )
+        if indicator.status != "listed":
+            store.change_status(
+                session,
+                indicator,
+                status="listed",
+                reason=f"Xác minh tên miền #{candidate.id}: {reason or 'đã xác nhận'}",
+            )
+        candidate.indicator_id = indicator.id
+    candidate.status = "confirmed" if confirm else "rejected"
+    candidate.decided_category = category if confirm else None
+    candidate.decision_reason = reason.strip()[:2000] or None
+    candidate.decided_by_id = decided_by_id
+    candidate.decided_at = utcnow()
+    session.flush()
+    return candidate
+
+
+def training_labels(session: Session) -> Iterator[tuple[str, bool]]:
+    """(name, is_scam) from analysts' decisions: feedback for the name model."""
+    query = select(DomainCandidate.name, DomainCandidate.status).where(
+        DomainCandidate.status != "pending"
+    )
+    return ((name, status == "confirmed") for name, status in session.execute(query))

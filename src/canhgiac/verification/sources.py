@@ -1,0 +1,60 @@
+"""Where new names come from: plain lists, newly-registered-domain lists, certificate
+transparency entries (CertStream-style JSON lines or CSV dumps). Bounded and streaming."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from canhgiac.errors import ValidationFailed
+from canhgiac.indicators.feeds.lines import open_binary
+
+SOURCE_FORMATS = ("list", "ct-jsonl", "ct-csv")
+MAX_LINE = 256 * 1024
+
+
+def _names_from_ct(record: object) -> list[str]:
+    """CertStream messages: data.leaf_cert.all_domains; flat dumps: all_domains / domains."""
+    if not isinstance(record, dict):
+        return []
+    data = record.get("data", record)
+    leaf = data.get("leaf_cert", data) if isinstance(data, dict) else None
+    if not isinstance(leaf, dict):
+        return []
+    names = leaf.get("all_domains") or leaf.get("domains") or []
+    return [n for n in names if isinstance(n, str)][:1000] if isinstance(names, list) else []
+
+
+def iter_names(path: Path, fmt: str) -> Iterator[str]:
+    if fmt not in SOURCE_FORMATS:
+        raise ValidationFailed(
+            f"Định dạng không hỗ trợ: {fmt}; chọn {', '.join(SOURCE_FORMATS)}", field="format"
+        )
+    if not path.is_file():
+        raise ValidationFailed(f"Không có tệp {path} / file not found", field="path")
+    with open_binary(path) as raw:
+        text = io.TextIOWrapper(raw, encoding="utf-8", errors="replace")
+        if fmt == "ct-csv":
+            for row in csv.reader(text):
+                for cell in row:
+                    for name in cell.replace(";", " ").replace("|", " ").split():
+                        if "." in name and len(name) <= 253:
+                            yield name
+            return
+        for line in text:
+            if len(line) > MAX_LINE:
+                continue
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            if fmt == "list":
+                yield line.split()[0]
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            yield from _names_from_ct(record)
