@@ -139,3 +139,50 @@ def test_public_lookup_page_checks_a_message_without_storing_it(client, db):
     assert empty.status_code == 422
     assert service.list_messages(db).total == 0  # nothing a citizen pastes is kept
     assert client.post("/tra-cuu/tin-nhan", data={"text": SCAM}).status_code == 403  # CSRF
+
+
+def test_retraining_learns_from_analysts_labels(scratch_database_url, tmp_path, monkeypatch):
+    """`detect text train` reads analysts' verdicts from the database (here: the only data)."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from canhgiac.cli.main import app
+    from canhgiac.db import migrate
+    from canhgiac.db.engine import build_engine, session_factory, unit_of_work
+    from canhgiac.messages.models import CheckedMessage
+
+    monkeypatch.setenv("CANHGIAC_DATABASE_URL", scratch_database_url)
+    engine = build_engine(scratch_database_url)
+    migrate.upgrade(engine)
+    with unit_of_work(session_factory(engine)) as session:
+        for i in range(12):
+            for text, category in (
+                (f"Vay nhanh {i} trieu chi can CCCD lien he zalo 09123456{i:02d}", "fraud.loan"),
+                (f"Me oi toi nay con ve muon {i} phut nhe", "legit"),
+            ):
+                session.add(
+                    CheckedMessage(
+                        text=text,
+                        source="web",
+                        category="legit",
+                        is_scam=False,
+                        score=0.1,
+                        reasons=[],
+                        model_version="x",
+                        label_category=category,
+                        label_is_scam=category != "legit",
+                    )
+                )
+    engine.dispose()
+    out = tmp_path / "model.npz"
+    runner = CliRunner()
+    result = runner.invoke(app, ["detect", "text", "train", "--no-seed", "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "24" in result.output
+    check = tmp_path / "one.csv"
+    check.write_text('text\n"Vay nhanh 5 trieu chi can CCCD"\n', encoding="utf-8")
+    result = runner.invoke(
+        app, ["detect", "text", "classify", "--input", str(check), "--model", str(out)]
+    )
+    assert json.loads(result.stdout.splitlines()[0])["category"] == "fraud.loan"

@@ -114,6 +114,7 @@ def evaluate(
 
 @app.command("train")
 def train(
+    ctx: typer.Context,
     files: list[Path] = typer.Argument(
         None, help="Tệp CSV/TSV/JSONL có cột text, category (và sender) để học thêm"
     ),
@@ -126,8 +127,13 @@ def train(
         help="Thư mục bộ dữ liệu phát triển dùng chung (chỉ để chỉnh trọng số)",
     ),
     no_seed: bool = typer.Option(False, "--no-seed", help="Không dùng bộ dữ liệu hạt giống"),
+    platform_labels: bool = typer.Option(
+        True,
+        "--platform-labels/--no-platform-labels",
+        help="Dùng kết luận của phân tích viên trong CSDL / use analysts' verdicts stored in the database",
+    ),
 ) -> None:
-    """Huấn luyện lại mô hình / retrain from the seed corpus plus the given labelled files."""
+    """Huấn luyện lại mô hình / retrain from the seed corpus, analysts' labels and labelled files."""
     from canhgiac.detectors.text.records import read_labelled
     from canhgiac.detectors.text.reference_sets import training_rows
     from canhgiac.detectors.text.train import split_of, train_text_classifier
@@ -143,9 +149,17 @@ def train(
             reference = [
                 r for r in training_rows(reference_datasets) if split_of(r.text) == "train"
             ]
+        extra: list[tuple[str, str]] = []
+        if platform_labels:
+            from canhgiac.cli.context import cli_session
+            from canhgiac.messages.service import labelled_examples
+
+            with cli_session(ctx) as session:
+                extra = list(labelled_examples(session))
+            console.print(f"Nhãn của phân tích viên / analysts' labels: {len(extra)}")
         with console.status("Đang huấn luyện / training…"):
             trained = train_text_classifier(
-                labelled=labelled, reference=reference, include_seed=not no_seed
+                extra, labelled=labelled, reference=reference, include_seed=not no_seed
             )
         trained.save(output)
     except CanhgiacError as exc:

@@ -97,7 +97,17 @@ def test_train_from_files_only(tmp_path):
     source.write_text("\n".join(rows) + "\n", encoding="utf-8")
     out = tmp_path / "model.npz"
     result = runner.invoke(
-        app, ["detect", "text", "train", str(source), "--no-seed", "--output", str(out)]
+        app,
+        [
+            "detect",
+            "text",
+            "train",
+            str(source),
+            "--no-seed",
+            "--no-platform-labels",
+            "--output",
+            str(out),
+        ],
     )
     assert result.exit_code == 0, result.output
     assert out.is_file()
