@@ -127,3 +127,21 @@ def test_threshold_config(scorer):
 
 def test_loader_is_cached():
     assert load_domain_scorer() is load_domain_scorer()
+
+
+def test_hostile_input_is_marked_not_crashing(scorer):
+    names = ["\x00bad.com", "a" * 5000, "ạ" * 70 + ".vn", "..", "-", "xn--.com", "😀.com"]
+    results = scorer.score_many(names)
+    assert len(results) == len(names)
+    assert all(not r.is_suspicious for r in results if r.error)
+    assert results[0].error and results[1].error and results[2].error
+
+
+@pytest.mark.datasets
+def test_shipped_model_on_vietnamese_legit_list(scorer):
+    from tests.datasets_path import require_dataset
+
+    path = require_dataset("domains/legit_vn_whitelist_part.txt")
+    names = [n for n in path.read_text(encoding="utf-8").split() if n]
+    flagged = [r.domain for r in scorer.score_many(names) if r.is_suspicious]
+    assert len(flagged) / len(names) < 0.01, flagged

@@ -131,8 +131,9 @@ class BrandMatcher:
         # (or the length is off by one), so most pieces skip the deletion look-ups.
         self._typo_heads = frozenset(t[:3] for t in typo_tokens)
         self._typo_tails = frozenset(t[-3:] for t in typo_tokens)
-        self._typo_lengths = frozenset(
-            n for t in typo_tokens for n in (len(t) - 1, len(t), len(t) + 1)
+        # (first letter, length) of every piece that could be one edit from a token.
+        self._typo_shapes = frozenset(
+            (t[0], n) for t in typo_tokens for n in (len(t) - 1, len(t), len(t) + 1)
         )
 
     def _typo_token(self, piece: str) -> str | None:
@@ -189,9 +190,21 @@ class BrandMatcher:
             )
             for j, i in enumerate(leet_idx):
                 out[i] = sub_out[j]
-        for i, stem in enumerate(stems):
-            if out[i] is None:
-                out[i] = self._typo_hit(stem, sub_lengths[i])
+        # Typos: one regex pass finds letter runs that start or end like a typo-able token.
+        shapes, heads, tails = self._typo_shapes, self._typo_heads, self._typo_tails
+        for m in _LETTER_RUNS(text):
+            piece = m.group()
+            if (piece[0], len(piece)) not in shapes or (
+                piece[:3] not in heads and piece[-3:] not in tails
+            ):
+                continue
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if out[i] is not None:
+                continue
+            token = self._typo_token(piece)
+            if token is not None:
+                where = "subdomain" if m.start() - starts[i] < sub_lengths[i] else "name"
+                out[i] = BrandHit(self.token_brand[token], token, where, "typo")
         return out
 
     def _scan(
@@ -223,22 +236,12 @@ class BrandMatcher:
                     continue
             out[i] = BrandHit(self.token_brand[token], token, where, kind)
 
-    def _typo_hit(self, stem: str, sub_length: int) -> BrandHit | None:
-        lengths, heads, tails = self._typo_lengths, self._typo_heads, self._typo_tails
-        for piece in _LETTER_RUNS(stem):
-            if len(piece) in lengths and (piece[:3] in heads or piece[-3:] in tails):
-                token = self._typo_token(piece)
-                if token is not None:
-                    where = "subdomain" if stem.find(piece) < sub_length else "name"
-                    return BrandHit(self.token_brand[token], token, where, "typo")
-        return None
-
     def find(self, stem: str, sub_length: int) -> BrandHit | None:
         return self.find_batch([stem], [sub_length])[0]
 
 
 _HAS_DIGIT = re.compile(r"\d")
-_LETTER_RUNS = re.compile(r"[a-z]{5,}").findall
+_LETTER_RUNS = re.compile(r"[a-z]{5,}").finditer
 
 
 def brands_of(registry: object) -> list[BrandLike]:

@@ -45,10 +45,12 @@ VN_SUFFIXES = frozenset(
 )
 GENERIC_SUFFIXES = frozenset({"com", "net", "org"})
 # Labels that pretend to be a public suffix inside the name ("acb.com.vn-login.xyz").
-_FAKE_SUFFIX = re.compile(r"(?:^|[.-])(?:com|vn|net|gov|org)(?:[.-]|$)")
+# Patterns below run once over a whole batch joined by newlines (hence MULTILINE).
+_FAKE_SUFFIX = re.compile(r"(?:^|[.-])(?:com|vn|net|gov|org)(?:[.-]|$)", re.MULTILINE)
 _GAMBLING_NUMBERS = re.compile(
     r"\d{2,}(?:bet|win|vip|club|live|fun|go|ok|hb|tv)|(?:bet|win|vip|club|fun|live)\d{2,}"
-    r"|^\d{2,5}(?:[a-z]{1,3})?$|^[a-z]{1,3}\d{2,5}$"
+    r"|^\d{2,5}(?:[a-z]{1,3})?$|^[a-z]{1,3}\d{2,5}$",
+    re.MULTILINE,
 )
 
 DENSE_NAMES: tuple[str, ...] = (
@@ -111,6 +113,7 @@ class FeatureBatch:
     errors: list[str | None]
     parts: list[HostParts | None]
     folded: list[str]  # folded ASCII host, used for n-grams
+    stems: list[str]  # folded host without its public suffix
     official: list[bool]
     dense: npt.NDArray[np.float32]
     lure_words: list[list[str]]
@@ -142,29 +145,39 @@ class FeatureBatch:
 
 def ngram_hashes(
     texts: list[str], sizes: tuple[int, ...] = NGRAM_SIZES, bits: int = HASH_BITS
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
-    """Hashed n-gram bucket of every position of every text, and which positions are real.
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Hashed n-gram buckets of a batch: ``(bucket, row)`` for every n-gram of every text.
 
     Texts are ASCII; each is framed as ``^text$`` and its right-most NGRAM_WIDTH characters
-    are used. The hash is a fixed polynomial (stable across processes and platforms).
+    are used. All texts are laid end to end in one array so the work is proportional to the
+    characters, not to the longest name. The hash is a fixed FNV-style polynomial, stable
+    across processes and platforms.
     """
-    width = NGRAM_WIDTH
-    framed = ["^" + t + "$" for t in texts]
-    lengths = np.fromiter((min(len(t), width) for t in framed), dtype=np.int64, count=len(texts))
-    blob = "".join(t[-width:].ljust(width, "\0") for t in framed).encode("ascii", "replace")
-    chars = np.frombuffer(blob, dtype=np.uint8).reshape(len(texts), width).astype(np.uint32)
-    idx_parts = []
-    valid_parts = []
+    framed = ["^" + t[-(NGRAM_WIDTH - 2) :] + "$" for t in texts]
+    lengths = np.fromiter((len(t) for t in framed), dtype=np.int64, count=len(framed))
+    chars = np.frombuffer("".join(framed).encode("ascii", "replace"), dtype=np.uint8)
+    chars32 = chars.astype(np.uint32)
+    total = chars.size
+    row_of = np.repeat(np.arange(len(framed), dtype=np.int64), lengths)
+    ends = np.cumsum(lengths)[row_of]  # end offset of the text each position belongs to
+    positions = np.arange(total, dtype=np.int64)
+    buckets = []
+    rows = []
     for n in sizes:
-        k = width - n + 1
-        h = np.full((len(texts), k), 2166136261 ^ n, dtype=np.uint32)
+        k = total - n + 1
+        if k <= 0:
+            continue
+        h = np.full(k, 2166136261 ^ n, dtype=np.uint32)
         for j in range(n):
-            h = (h ^ chars[:, j : j + k]) * np.uint32(16777619)
-        h = h * np.uint32(2654435761)
-        idx_parts.append((h >> np.uint32(32 - bits)).astype(np.int64))
-        positions = np.arange(k, dtype=np.int64)
-        valid_parts.append(positions[None, :] + n <= lengths[:, None])
-    return np.concatenate(idx_parts, axis=1), np.concatenate(valid_parts, axis=1)
+            h ^= chars32[j : j + k]
+            h *= np.uint32(16777619)
+        h *= np.uint32(2654435761)
+        keep = positions[:k] + n <= ends[:k]
+        buckets.append((h[keep] >> np.uint32(32 - bits)).astype(np.int64))
+        rows.append(row_of[:k][keep])
+    if not buckets:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(buckets), np.concatenate(rows)
 
 
 class FeatureExtractor:
@@ -280,7 +293,9 @@ class FeatureExtractor:
             ) or folded.confusable_count > 0
             f[j, col["idn_latin_lookalike"]] = lookalike
             idn_lookalike[i] = lookalike
-        lure_found = [_LURE_FINDALL(s) for s in stems]
+        lure_found: list[list[str]] = [[] for _ in range(m)]
+        for j, match in _matches_by_row(LURE_PATTERN, stems):
+            lure_found[j].append(match.group())
         first_lure = col[f"lure_{GROUP_KEYS[0]}"]
         lure_any = np.zeros(m, dtype=bool)
         for j, words in enumerate(lure_found):
@@ -308,7 +323,8 @@ class FeatureExtractor:
             row[col["brand_digit_swap"]] = hit.how == "digit_swap"
             row[col["brand_with_lure"]] = lure_any[j]
             row[col["brand_short_code"]] = len(hit.token) <= 4
-        f[:, col["fake_suffix_label"]] = [_FAKE_SUFFIX.search(s) is not None for s in stems]
+        for j, _match in _matches_by_row(_FAKE_SUFFIX, stems):
+            f[j, col["fake_suffix_label"]] = 1
         embedded: list[str | None] = [None] * n
         for j, i in enumerate(ok):
             if good[j].subdomain and not official[j]:
@@ -316,7 +332,8 @@ class FeatureExtractor:
                 if found is not None:
                     f[j, col["official_domain_embedded"]] = 1
                     embedded[i] = found.group()
-        f[:, col["gambling_numbers"]] = [_GAMBLING_NUMBERS.search(x) is not None for x in labels]
+        for j, _match in _matches_by_row(_GAMBLING_NUMBERS, labels):
+            f[j, col["gambling_numbers"]] = 1
         no_brand = np.array([h is None for h in hits], dtype=bool)
         vn = f[:, col["suffix_vn"]] > 0
         f[:, col["vn_lure_without_brand"]] = lure_any & no_brand & vn
@@ -325,7 +342,9 @@ class FeatureExtractor:
         lure_words: list[list[str]] = [[] for _ in range(n)]
         brands: list[BrandHit | None] = [None] * n
         official_all = [False] * n
+        stems_all = [""] * n
         for j, i in enumerate(ok):
+            stems_all[i] = stems[j]
             lure_words[i] = lure_found[j]
             brands[i] = hits[j]
             official_all[i] = official[j]
@@ -334,6 +353,7 @@ class FeatureExtractor:
             errors,
             parts_list,
             folded_hosts,
+            stems_all,
             official_all,
             dense,
             lure_words,
@@ -344,12 +364,28 @@ class FeatureExtractor:
 
 
 _CLEAN = re.compile(r"^[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63})+$")
-_LURE_FINDALL = LURE_PATTERN.findall
 _GROUP_POS = {key: k for k, key in enumerate(GROUP_KEYS)}
 _LABEL_WIDTH = 32
 _DIGIT_LO, _DIGIT_HI = ord("0"), ord("9")
-_VOWEL_CODES = np.array([ord(c) for c in "aeiouy"], dtype=np.uint8)
-_CONSONANT_CODES = np.array([ord(c) for c in "bcdfghjklmnpqrstvwxz"], dtype=np.uint8)
+_IS_VOWEL = np.zeros(256, dtype=bool)
+_IS_VOWEL[[ord(c) for c in "aeiouy"]] = True
+_IS_CONSONANT = np.zeros(256, dtype=bool)
+_IS_CONSONANT[[ord(c) for c in "bcdfghjklmnpqrstvwxz"]] = True
+
+
+def _matches_by_row(pattern: re.Pattern[str], texts: list[str]) -> list[tuple[int, re.Match[str]]]:
+    """All matches of ``pattern`` in a batch, scanned in one pass, with the text they are in.
+
+    Texts must not contain newlines (host names cannot).
+    """
+    if not texts:
+        return []
+    starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
+    found = list(pattern.finditer("\n".join(texts)))
+    if not found:
+        return []
+    rows = np.searchsorted(starts, [mt.start() for mt in found], side="right") - 1
+    return list(zip(rows.tolist(), found, strict=True))
 
 
 def _label_shape(labels: list[str], f: npt.NDArray[np.float32]) -> None:
@@ -362,8 +398,8 @@ def _label_shape(labels: list[str], f: npt.NDArray[np.float32]) -> None:
     blob = "".join(x[:_LABEL_WIDTH].ljust(_LABEL_WIDTH, "\0") for x in labels)
     chars = np.frombuffer(blob.encode("ascii", "replace"), dtype=np.uint8).reshape(m, -1)
     is_digit = (chars >= _DIGIT_LO) & (chars <= _DIGIT_HI)
-    is_vowel = np.isin(chars, _VOWEL_CODES)
-    is_cons = np.isin(chars, _CONSONANT_CODES)
+    is_vowel = _IS_VOWEL[chars]
+    is_cons = _IS_CONSONANT[chars]
     digits = is_digit.sum(axis=1).astype(np.float32)
     safe_len = np.maximum(lengths, 1)
     f[:, col["name_length_log"]] = np.log1p(lengths)

@@ -87,6 +87,13 @@ LURE_GROUPS: tuple[LureGroup, ...] = (
             "apk",
             "tải ứng dụng",
             "tải app",
+            "nâng hạn mức",
+            "hạn mức",
+            "mở thẻ",
+            "thẻ tín dụng",
+            "đáo hạn",
+            "rút tiền mặt",
+            "quẹt thẻ",
         ),
     ),
     LureGroup(
@@ -300,6 +307,21 @@ LURE_GROUPS: tuple[LureGroup, ...] = (
 _TOO_WEAK = frozenset({"san", "cuc", "thue", "fx", "visa", "cuoc", "keo", "tuyen"})
 
 
+def vietnamese_words() -> frozenset[str]:
+    """Folded lure words that are Vietnamese (written with diacritics, or VN abbreviations).
+
+    English words such as "online" or "service" sit in many legitimate global brand names
+    ("microsoftonline"), so hand-written rules only trust the Vietnamese ones.
+    """
+    out = {"cskh", "ctv", "bhxh", "vneid", "nhanqua", "trian", "vay", "hotro", "xacminh"}
+    for group in LURE_GROUPS:
+        for word in group.words:
+            folded = strip_diacritics(word).replace(" ", "")
+            if not word.isascii() and folded not in _TOO_WEAK and len(folded) >= 4:
+                out.add(folded)
+    return frozenset(out)
+
+
 def folded_words(group: LureGroup) -> tuple[str, ...]:
     out: list[str] = []
     for word in group.words:
@@ -320,6 +342,10 @@ for _group in LURE_GROUPS:
 
 # One trie-shaped pattern for all words; the longest word wins at each position.
 LURE_PATTERN: re.Pattern[str] = re.compile(trie_pattern(WORD_GROUPS))
+
+
+VIETNAMESE_WORDS = vietnamese_words()
+VIETNAMESE_PATTERN: re.Pattern[str] = re.compile(trie_pattern(VIETNAMESE_WORDS))
 
 
 def find_lures(folded_text: str) -> dict[str, list[str]]:

@@ -34,15 +34,18 @@ class NameModel:
 
     def logits(
         self,
-        ngram_idx: npt.NDArray[np.int64],
-        ngram_valid: npt.NDArray[np.bool_],
+        buckets: npt.NDArray[np.int64],
+        rows: npt.NDArray[np.int64],
         dense: npt.NDArray[np.float32],
     ) -> npt.NDArray[np.float64]:
-        gathered = np.where(ngram_valid, self.ngram_weights[ngram_idx], np.float32(0))
-        counts = np.maximum(ngram_valid.sum(axis=1), 1)
-        ngram_part = gathered.sum(axis=1, dtype=np.float64) / np.sqrt(counts)
+        """Logit per name from its n-gram ``(bucket, row)`` pairs and its dense features."""
+        n = dense.shape[0]
+        sums = np.bincount(rows, weights=self.ngram_weights[buckets], minlength=n)
+        counts = np.maximum(np.bincount(rows, minlength=n), 1)
         dense_std = (dense - self.dense_mean) / self.dense_scale
-        return ngram_part + dense_std.astype(np.float64) @ self.dense_weights + self.bias
+        return (
+            sums / np.sqrt(counts) + dense_std.astype(np.float64) @ self.dense_weights + self.bias
+        )
 
     def save(self, path: Path) -> None:
         nonzero = np.flatnonzero(self.ngram_weights).astype(np.uint32)

@@ -27,6 +27,7 @@ from canhgiac.detectors.domains.features import (
     ngram_hashes,
 )
 from canhgiac.detectors.domains.hostnames import clean_host, split_host
+from canhgiac.detectors.domains.lures import VIETNAMESE_PATTERN
 from canhgiac.detectors.domains.model import NameModel
 from canhgiac.errors import ValidationFailed
 
@@ -158,8 +159,8 @@ class DomainScorer:
             raise ValidationFailed(batch.errors[bad] or "", field="domain")
         logits = np.full(len(names), -np.inf)
         if ok:
-            idx, valid = ngram_hashes([batch.folded[i] for i in ok])
-            logits[ok] = self.model.logits(idx, valid, batch.dense[ok]) - self.model.threshold
+            buckets, rows = ngram_hashes([batch.folded[i] for i in ok])
+            logits[ok] = self.model.logits(buckets, rows, batch.dense[ok]) - self.model.threshold
         return [self._result(batch, i, float(logits[i])) for i in range(len(names))]
 
     def _rules(self, batch: FeatureBatch, i: int) -> list[str]:
@@ -174,10 +175,13 @@ class DomainScorer:
                 fired.append("brand_lookalike_letters")
             if hit.where != "name" and row[_COL_FAKE_SUFFIX]:
                 fired.append("brand_subdomain_fake_suffix")
+            # A Vietnamese lure word outside the brand itself ("garena" is also a prize
+            # lure; "ibank" sits inside "citibank").
             if (
                 len(hit.token) >= 5
                 and row[_COL_GOV_EDU] == 0
                 and any(row[c] for c in _COL_STRONG_LURES)
+                and VIETNAMESE_PATTERN.search(batch.stems[i].replace(hit.token, "."))
             ):
                 fired.append("brand_with_lure")
         return fired
