@@ -95,3 +95,11 @@ def test_user_content_hosts_and_hotlines(db):
     assert lookup(db, "https://sites.google.com/view/vietcombank-hotro").status == "unknown"
     answer = lookup(db, "1900 54 54 13")  # Vietcombank's hotline, written the local way
     assert answer.status == "official" and answer.brand["key"] == "vietcombank"
+
+
+def test_unrecorded_look_alike_names_get_the_scorer_view(db):
+    answer = lookup(db, "https://vietcombank-xacminh-taikhoan-online.xyz/login")
+    assert answer.status == "unknown"
+    assert answer.suspicion is not None and answer.suspicion["brand"] == "vietcombank"
+    assert answer.to_dict()["suspicion"]["reasons"]
+    assert lookup(db, "vnexpress.net").suspicion is None

@@ -7,6 +7,7 @@ advice. It never reveals who reported anything, and only answers for the exact v
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -23,6 +24,7 @@ from canhgiac.indicators.kinds import IndicatorKind
 from canhgiac.indicators.models import Dispute, Indicator
 from canhgiac.indicators.normalize import NormalizedIndicator, normalize
 
+log = logging.getLogger(__name__)
 LOOKUP_STATUSES = ("official", "verified", "reported", "disputed", "delisted", "unknown")
 _SEVERITY = {
     "listed": 3,
@@ -65,6 +67,9 @@ class LookupAnswer:
     allowlist_source: str | None = None
     advice: tuple[str, str] = GENERIC_ADVICE
     notes: list[str] = field(default_factory=list)
+    # For a name with no record: what the name scorer thinks of it ("looks like a fake
+    # Vietcombank site"): score, brand imitated, category guess, reasons.
+    suspicion: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         def iso(value: datetime | None) -> str | None:
@@ -89,6 +94,7 @@ class LookupAnswer:
             "allowlist_source": self.allowlist_source,
             "advice": {"vi": self.advice[0], "en": self.advice[1]},
             "notes": self.notes,
+            "suspicion": self.suspicion,
         }
 
 
@@ -147,6 +153,32 @@ def _records(
     return rows, order
 
 
+def _name_suspicion(ind: NormalizedIndicator) -> dict[str, Any] | None:
+    """The domain-name scorer's view of an unrecorded host, when it flags it."""
+    host = (
+        ind.value
+        if ind.kind == IndicatorKind.DOMAIN
+        else (ind.extra.get("host") if ind.kind == IndicatorKind.URL else None)
+    )
+    if not host:
+        return None
+    try:
+        from canhgiac.detectors.domains.scorer import load_domain_scorer
+
+        scored = load_domain_scorer().score(host)
+    except Exception:  # an optional model: the look-up answers without it
+        log.warning("domain name scorer unavailable for the look-up", exc_info=True)
+        return None
+    if not scored.is_suspicious:
+        return None
+    return {
+        "score": round(scored.score, 4),
+        "brand": scored.brand,
+        "category": scored.category,
+        "reasons": list(scored.reasons),
+    }
+
+
 def lookup(session: Session, query: str) -> LookupAnswer:
     """Raises ValidationFailed (field ``value``) for input that is no known kind of indicator."""
     ind, digits = _resolve(query)
@@ -169,6 +201,7 @@ def lookup(session: Session, query: str) -> LookupAnswer:
 
     rows, order = _records(session, ind, digits)
     if not rows:
+        answer.suspicion = _name_suspicion(ind)
         return answer
     # The most severe record wins; among equals, the most specific.
     best = max(
