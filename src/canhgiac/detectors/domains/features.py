@@ -190,6 +190,11 @@ class FeatureExtractor:
         self.matcher = matcher
         self.official_domains = official_domains
         self.owners = owners or {}  # official domain -> brand key
+        # Registrable domains of the official hosts: a cheap first test before the full one.
+        self._official_registrables = frozenset(
+            split_host(d).registrable for d in official_domains if "." in d
+        )
+        self._suffix_flags: dict[str, tuple[int, int, int, int]] = {}
         # Official registrable domains written inside another name ("vietcombank.com.vn-x").
         folded = sorted({d for d in official_domains if "." in d}, key=len, reverse=True)
         self._official_re = (
@@ -249,35 +254,51 @@ class FeatureExtractor:
                 folded_hosts[i] = _refold(folded.ascii)
             else:
                 folded_hosts[i] = host
-        good: list[HostParts] = [parts_list[i] for i in ok]  # type: ignore[misc]
         m = len(ok)
-        # Stem: folded host without its public suffix; name: its registrable label.
-        stems = [
-            folded_hosts[i][: len(folded_hosts[i]) - len(p.suffix) - 1]
-            if p.sld
-            else folded_hosts[i]
-            for i, p in zip(ok, good, strict=True)
-        ]
-        stems = [s if s else folded_hosts[i] for i, s in zip(ok, stems, strict=True)]
-        cut = [s.rfind(".") + 1 for s in stems]
-        labels = [s[c:] for s, c in zip(stems, cut, strict=True)]
-        subs = [s[:c] for s, c in zip(stems, cut, strict=True)]
-        suffixes = [p.suffix for p in good]
-        official = [self.is_official(p) for p in good]
+        # Stem: folded host without its public suffix; label: its registrable label.
+        stems: list[str] = []
+        labels: list[str] = []
+        subs_len: list[int] = []
+        official: list[bool] = []
+        basic: list[tuple[int, ...]] = []
+        suffix_flags = self._suffix_flags
+        official_regs = self._official_registrables
+        for i in ok:
+            p = parts_list[i]
+            assert p is not None
+            fh = folded_hosts[i]
+            stem = (fh[: len(fh) - len(p.suffix) - 1] if p.sld else fh) or fh
+            c = stem.rfind(".") + 1
+            stems.append(stem)
+            labels.append(stem[c:])
+            subs_len.append(c)
+            flags = suffix_flags.get(p.suffix)
+            if flags is None:
+                flags = _suffix_flags(p.suffix)
+                if len(suffix_flags) < 10_000:  # unknown TLDs are unbounded
+                    suffix_flags[p.suffix] = flags
+            official.append(
+                (p.registrable in official_regs or p.host.endswith(".gov.vn"))
+                and self.is_official(p)
+            )
+            basic.append(
+                (len(p.host), len(p.labels), len(p.subdomain), stem.count("-", 0, c), *flags,
+                 bool(p.private_suffix))
+            )  # fmt: skip
         f = np.zeros((m, len(DENSE_NAMES)), dtype=np.float32)
         col = DENSE_INDEX
-        f[:, col["host_length_log"]] = np.log1p([len(p.host) for p in good])
-        f[:, col["label_count"]] = np.minimum([len(p.labels) for p in good], 6)
-        f[:, col["subdomain_labels"]] = np.minimum([len(p.subdomain) for p in good], 4)
-        f[:, col["subdomain_hyphens"]] = np.minimum([x.count("-") for x in subs], 4)
+        if m:
+            b = np.array(basic, dtype=np.float32).reshape(m, 9)
+            f[:, col["host_length_log"]] = np.log1p(b[:, 0].astype(np.float64))
+            f[:, col["label_count"]] = np.minimum(b[:, 1], 6)
+            f[:, col["subdomain_labels"]] = np.minimum(b[:, 2], 4)
+            f[:, col["subdomain_hyphens"]] = np.minimum(b[:, 3], 4)
+            f[:, col["suffix_suspicious"]] = b[:, 4]
+            f[:, col["suffix_vn"]] = b[:, 5]
+            f[:, col["suffix_gov_edu"]] = b[:, 6]
+            f[:, col["suffix_generic"]] = b[:, 7]
+            f[:, col["shared_hosting"]] = b[:, 8]
         _label_shape(labels, f)
-        susp = [x in SUSPICIOUS_SUFFIXES or x[x.rfind(".") + 1 :] in SUSPICIOUS_SUFFIXES
-                for x in suffixes]  # fmt: skip
-        f[:, col["suffix_suspicious"]] = susp
-        f[:, col["suffix_vn"]] = [x in VN_SUFFIXES for x in suffixes]
-        f[:, col["suffix_gov_edu"]] = [x in GOV_EDU_SUFFIXES for x in suffixes]
-        f[:, col["suffix_generic"]] = [x in GENERIC_SUFFIXES for x in suffixes]
-        f[:, col["shared_hosting"]] = [bool(p.private_suffix) for p in good]
         position = {i: j for j, i in enumerate(ok)} if idn_rows else {}
         idn_lookalike = [False] * n
         for i, folded in idn_rows:
@@ -308,7 +329,7 @@ class FeatureExtractor:
                     f[j, first_lure + _GROUP_POS[key]] = min(count, 3)
                 f[j, col["lure_groups"]] = len(keys)
                 lure_any[j] = True
-        hits = self.matcher.find_batch(stems, [len(x) for x in subs])
+        hits = self.matcher.find_batch(stems, subs_len)
         for j, hit in enumerate(hits):
             if hit is None:
                 continue
@@ -327,7 +348,7 @@ class FeatureExtractor:
             f[j, col["fake_suffix_label"]] = 1
         embedded: list[str | None] = [None] * n
         for j, i in enumerate(ok):
-            if good[j].subdomain and not official[j]:
+            if subs_len[j] and not official[j]:
                 found = self._official_re.search(folded_hosts[i], 0, len(stems[j]))
                 if found is not None:
                     f[j, col["official_domain_embedded"]] = 1
@@ -371,6 +392,17 @@ _IS_VOWEL = np.zeros(256, dtype=bool)
 _IS_VOWEL[[ord(c) for c in "aeiouy"]] = True
 _IS_CONSONANT = np.zeros(256, dtype=bool)
 _IS_CONSONANT[[ord(c) for c in "bcdfghjklmnpqrstvwxz"]] = True
+
+
+def _suffix_flags(suffix: str) -> tuple[int, int, int, int]:
+    """(suspicious, Vietnamese, government/education, generic) for a public suffix."""
+    last = suffix[suffix.rfind(".") + 1 :]
+    return (
+        int(suffix in SUSPICIOUS_SUFFIXES or last in SUSPICIOUS_SUFFIXES),
+        int(suffix in VN_SUFFIXES),
+        int(suffix in GOV_EDU_SUFFIXES),
+        int(suffix in GENERIC_SUFFIXES),
+    )
 
 
 def _matches_by_row(pattern: re.Pattern[str], texts: list[str]) -> list[tuple[int, re.Match[str]]]:

@@ -79,6 +79,20 @@ class DomainScore:
         return data
 
 
+_new_object = object.__new__
+
+
+def _plain_score(domain: str, score: float) -> DomainScore:
+    """A not-suspicious result with nothing to explain, built without the frozen-dataclass
+    ``__init__`` (≈ 2 µs saved per name on the batch hot path); equal to the normal one."""
+    result: DomainScore = _new_object(DomainScore)
+    result.__dict__.update(
+        domain=domain, score=score, is_suspicious=False, brand=None, category=None,
+        reasons=(), error=None, rules=(),
+    )  # fmt: skip
+    return result
+
+
 def _normalise_allow_list(hosts: Iterable[str]) -> frozenset[str]:
     out = set()
     for i, host in enumerate(hosts):
@@ -157,11 +171,30 @@ class DomainScorer:
         if errors == "raise" and len(ok) < len(names):
             bad = next(i for i, e in enumerate(batch.errors) if e is not None)
             raise ValidationFailed(batch.errors[bad] or "", field="domain")
-        logits = np.full(len(names), -np.inf)
+        logits = np.full(len(names), -50.0)
         if ok:
             buckets, rows = ngram_hashes([batch.folded[i] for i in ok])
             logits[ok] = self.model.logits(buckets, rows, batch.dense[ok]) - self.model.threshold
-        return [self._result(batch, i, float(logits[i])) for i in range(len(names))]
+        np.clip(logits, -50.0, 50.0, out=logits)
+        scores = (1.0 / (1.0 + np.exp(-logits))).tolist()
+        cut = self._cut
+        use_rules = self.config.use_rules
+        out = []
+        # Fast path for the common case: valid, not official, no brand, no embedded
+        # official domain, below the threshold; everything else goes through _result.
+        for i, (logit, score) in enumerate(zip(logits.tolist(), scores, strict=True)):
+            if (
+                logit < cut
+                and batch.brands[i] is None
+                and not batch.official_embedded[i]
+                and batch.errors[i] is None
+                and not batch.official[i]
+                and not self.allow_list
+            ):
+                out.append(_plain_score(batch.hosts[i], score))
+            else:
+                out.append(self._result(batch, i, logit, use_rules))
+        return out
 
     def _rules(self, batch: FeatureBatch, i: int) -> list[str]:
         """Hand-checked strong evidence, cheap to test (most names have no brand)."""
@@ -186,7 +219,7 @@ class DomainScorer:
                 fired.append("brand_with_lure")
         return fired
 
-    def _result(self, batch: FeatureBatch, i: int, logit: float) -> DomainScore:
+    def _result(self, batch: FeatureBatch, i: int, logit: float, use_rules: bool) -> DomainScore:
         error = batch.errors[i]
         if error is not None:
             return DomainScore("", 0.0, False, None, None, (), error)
@@ -205,7 +238,7 @@ class DomainScorer:
             return DomainScore(
                 host, 0.0, False, None, None, ("Nằm trong danh sách cho phép / On the allow-list",)
             )
-        rules = self._rules(batch, i) if self.config.use_rules else []
+        rules = self._rules(batch, i) if use_rules else []
         for rule in rules:
             logit = max(logit, _RULE_MARGIN[rule])
         score = 1.0 / (1.0 + math.exp(-max(min(logit, 50.0), -50.0)))
