@@ -45,9 +45,13 @@ def main() -> None:
     base, source = sample_names()
     names = (base * (args.names // len(base) + 1))[: args.names]
     scorer.score_many(names[:2000])  # warm caches
-    wall0, cpu0 = time.perf_counter(), time.process_time()
-    results = scorer.score_many(names)
-    wall, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
+    # Best of three passes: the machine is shared, the best pass is the least disturbed.
+    wall = cpu = float("inf")
+    for _ in range(3):
+        wall0, cpu0 = time.perf_counter(), time.process_time()
+        results = scorer.score_many(names)
+        wall = min(wall, time.perf_counter() - wall0)
+        cpu = min(cpu, time.process_time() - cpu0)
     flagged = sum(r.is_suspicious for r in results)
 
     print(f"source: {source}; names scored: {len(names):,}; flagged: {flagged:,}")
@@ -55,8 +59,10 @@ def main() -> None:
         f"model load: {model_load:.2f} s (npz only); scorer build incl. registry: "
         f"{scorer_load:.2f} s"
     )
-    print(f"wall: {wall:.2f} s -> {len(names) / wall:,.0f} names/s")
-    print(f"cpu:  {cpu:.2f} s -> {len(names) / cpu:,.0f} names/s per core (single thread)")
+    print(f"wall (best of 3): {wall:.2f} s -> {len(names) / wall:,.0f} names/s")
+    print(
+        f"cpu (best of 3):  {cpu:.2f} s -> {len(names) / cpu:,.0f} names/s per core (single thread)"
+    )
     print(
         f"os.cpu_count() = {os.cpu_count()}; load average = "
         f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}"

@@ -235,6 +235,15 @@ class FeatureExtractor:
         folded_hosts: list[str] = [""] * n
         idn_rows: list[tuple[int, FoldedName]] = []
         ok: list[int] = []
+        # Per valid name: stem (folded host without its public suffix), its registrable
+        # label, the sub-domain length, whether it is official, and simple counts.
+        stems: list[str] = []
+        labels: list[str] = []
+        subs_len: list[int] = []
+        official: list[bool] = []
+        basic: list[tuple[int, ...]] = []
+        suffix_flags = self._suffix_flags
+        official_regs = self._official_registrables
         for i, raw in enumerate(names):
             fast = _CLEAN.match(raw) and not raw.startswith("www.") and not raw[-1].isdigit()
             host = raw if fast else None
@@ -244,29 +253,16 @@ class FeatureExtractor:
                 except ValidationFailed as exc:
                     errors[i] = exc.message
                     continue
-            parts = split_host(host)
+            p = split_host(host)
             hosts[i] = host
-            parts_list[i] = parts
+            parts_list[i] = p
             ok.append(i)
             if "xn--" in host or not host.isascii():
                 folded = fold_host(host)
                 idn_rows.append((i, folded))
-                folded_hosts[i] = _refold(folded.ascii)
+                fh = folded_hosts[i] = _refold(folded.ascii)
             else:
-                folded_hosts[i] = host
-        m = len(ok)
-        # Stem: folded host without its public suffix; label: its registrable label.
-        stems: list[str] = []
-        labels: list[str] = []
-        subs_len: list[int] = []
-        official: list[bool] = []
-        basic: list[tuple[int, ...]] = []
-        suffix_flags = self._suffix_flags
-        official_regs = self._official_registrables
-        for i in ok:
-            p = parts_list[i]
-            assert p is not None
-            fh = folded_hosts[i]
+                fh = folded_hosts[i] = host
             stem = (fh[: len(fh) - len(p.suffix) - 1] if p.sld else fh) or fh
             c = stem.rfind(".") + 1
             stems.append(stem)
@@ -278,13 +274,13 @@ class FeatureExtractor:
                 if len(suffix_flags) < 10_000:  # unknown TLDs are unbounded
                     suffix_flags[p.suffix] = flags
             official.append(
-                (p.registrable in official_regs or p.host.endswith(".gov.vn"))
-                and self.is_official(p)
+                (p.registrable in official_regs or host.endswith(".gov.vn")) and self.is_official(p)
             )
             basic.append(
-                (len(p.host), len(p.labels), len(p.subdomain), stem.count("-", 0, c), *flags,
+                (len(host), len(p.labels), len(p.subdomain), stem.count("-", 0, c), *flags,
                  bool(p.private_suffix))
             )  # fmt: skip
+        m = len(ok)
         f = np.zeros((m, len(DENSE_NAMES)), dtype=np.float32)
         col = DENSE_INDEX
         if m:
@@ -358,17 +354,23 @@ class FeatureExtractor:
         no_brand = np.array([h is None for h in hits], dtype=bool)
         vn = f[:, col["suffix_vn"]] > 0
         f[:, col["vn_lure_without_brand"]] = lure_any & no_brand & vn
-        dense = np.zeros((n, len(DENSE_NAMES)), dtype=np.float32)
-        dense[ok] = f
-        lure_words: list[list[str]] = [[] for _ in range(n)]
-        brands: list[BrandHit | None] = [None] * n
-        official_all = [False] * n
-        stems_all = [""] * n
-        for j, i in enumerate(ok):
-            stems_all[i] = stems[j]
-            lure_words[i] = lure_found[j]
-            brands[i] = hits[j]
-            official_all[i] = official[j]
+        if m == n:
+            dense = f
+        else:
+            dense = np.zeros((n, len(DENSE_NAMES)), dtype=np.float32)
+            dense[ok] = f
+        if m == n:  # every name valid: rows already line up
+            lure_words, brands, official_all, stems_all = lure_found, hits, official, stems
+        else:
+            lure_words = [[] for _ in range(n)]
+            brands = [None] * n
+            official_all = [False] * n
+            stems_all = [""] * n
+            for j, i in enumerate(ok):
+                stems_all[i] = stems[j]
+                lure_words[i] = lure_found[j]
+                brands[i] = hits[j]
+                official_all[i] = official[j]
         return FeatureBatch(
             hosts,
             errors,
