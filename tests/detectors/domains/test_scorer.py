@@ -145,3 +145,16 @@ def test_shipped_model_on_vietnamese_legit_list(scorer):
     names = [n for n in path.read_text(encoding="utf-8").split() if n]
     flagged = [r.domain for r in scorer.score_many(names) if r.is_suspicious]
     assert len(flagged) / len(names) < 0.01, flagged
+
+
+@pytest.mark.parametrize("name", ["chanlemomo-vip.com", "alonhacai.com", "nohu52.com"])
+def test_vietnamese_gambling_words_are_flagged_as_gambling(scorer, name):
+    result = scorer.score(name)
+    assert result.is_suspicious and result.category == "gambling"
+    assert "gambling_words" in result.rules
+
+
+def test_foreign_words_that_look_like_gambling_words_pass(scorer):
+    # "banca" (Italian: bank), "mercado" (cá độ), "explode" (lô đề) are not Vietnamese gambling.
+    for name in ["bancamediolanum.it", "mercadolibre.com", "superlistexplode.com"]:
+        assert not scorer.score(name).is_suspicious

@@ -32,6 +32,10 @@ _RULE_TEXT = {
         "Dùng chữ có dấu hoặc ký tự trông giống chữ Latin để giả tên thương hiệu",
         "look-alike letters imitating the brand",
     ),
+    "gambling_words": (
+        "Có từ ngữ cờ bạc tiếng Việt không có nghĩa vô hại (chẵn lẻ, nhà cái, nổ hũ…)",
+        "Vietnamese gambling words with no innocent reading",
+    ),
     "brand_with_lure": (
         "Tên thương hiệu đi kèm từ dụ dỗ",
         "brand name combined with lure words",
@@ -63,6 +67,7 @@ def reasons_for(
     sig: NameSignals,
     rules: list[str],
     suspicious: bool,
+    model_flagged: bool,
     score: float,
     brand_names: dict[str, str],
 ) -> list[str]:
@@ -110,7 +115,7 @@ def reasons_for(
     if sig.suspicious_suffix and (suspicious or out):
         s = sig.suspicious_suffix
         out.append(f"Đuôi .{s} rẻ, hay bị lạm dụng / cheap, often-abused suffix .{s}")
-    if suspicious:
+    if model_flagged:
         out.append(
             f"Mô hình ký tự đánh giá tên giống tên lừa đảo (điểm {score:.2f}) "
             f"/ character model: the name resembles scam names (score {score:.2f})"

@@ -344,6 +344,15 @@ for _group in LURE_GROUPS:
 LURE_PATTERN: re.Pattern[str] = re.compile(trie_pattern(WORD_GROUPS))
 
 
+# Vietnamese gambling words with no innocent reading in host names ("xổ số" is left out: the
+# state lottery is legal; "banca", "lode", "cado" are ordinary Italian/Spanish/English).
+GAMBLING_TELLS = frozenset(
+    {
+        "chanle", "nhacai", "cacuoc", "gamebai", "taixiu", "nohu", "xocdia", "soicau",
+        "keonhacai", "doithuong", "soikeo", "tylekeo", "sabong", "sv388", "bancaonline",
+    }
+)  # fmt: skip
+
 VIETNAMESE_WORDS = vietnamese_words()
 VIETNAMESE_PATTERN: re.Pattern[str] = re.compile(trie_pattern(VIETNAMESE_WORDS))
 

@@ -27,7 +27,7 @@ from canhgiac.detectors.domains.features import (
     ngram_hashes,
 )
 from canhgiac.detectors.domains.hostnames import clean_host, split_host
-from canhgiac.detectors.domains.lures import VIETNAMESE_PATTERN
+from canhgiac.detectors.domains.lures import GAMBLING_TELLS, VIETNAMESE_PATTERN
 from canhgiac.detectors.domains.model import NameModel
 from canhgiac.errors import ValidationFailed
 
@@ -42,6 +42,7 @@ _RULE_MARGIN = {
     "brand_lookalike_letters": 3.0,
     "brand_subdomain_fake_suffix": 2.0,
     "brand_with_lure": 1.0,
+    "gambling_words": 0.5,
 }
 
 
@@ -177,6 +178,11 @@ class DomainScorer:
             special.update(i for i, b in enumerate(batch.brands) if b is not None)
             special.update(i for i, e in enumerate(batch.official_embedded) if e)
             special.update(i for i, o in enumerate(batch.official) if o)
+            special.update(
+                i
+                for i, ws in enumerate(batch.lure_words)
+                if ws and not GAMBLING_TELLS.isdisjoint(ws)
+            )
         hosts = batch.hosts
         new = _new_object
         out: list[DomainScore] = []
@@ -200,6 +206,8 @@ class DomainScorer:
         fired = []
         if batch.official_embedded[i]:
             fired.append("official_domain_embedded")
+        if any(w in GAMBLING_TELLS for w in batch.lure_words[i]):
+            fired.append("gambling_words")
         hit = batch.brands[i]
         if hit is not None:
             row = batch.dense[i]
@@ -238,6 +246,7 @@ class DomainScorer:
                 host, 0.0, False, None, None, ("Nằm trong danh sách cho phép / On the allow-list",)
             )
         rules = self._rules(batch, i) if use_rules else []
+        model_flagged = logit >= self._cut
         for rule in rules:
             logit = max(logit, _RULE_MARGIN[rule])
         score = 1.0 / (1.0 + math.exp(-max(min(logit, 50.0), -50.0)))
@@ -248,7 +257,7 @@ class DomainScorer:
             return DomainScore(host, score, False, None, None, ())
         sig = batch.signals(i)
         category = category_for(sig, self.extractor.matcher.sector) if suspicious else None
-        reasons = reasons_for(sig, rules, suspicious, score, self.brand_names)
+        reasons = reasons_for(sig, rules, suspicious, model_flagged, score, self.brand_names)
         brand = hit.brand if hit is not None else None
         return DomainScore(
             host, score, suspicious, brand, category, tuple(reasons), None, tuple(rules)
