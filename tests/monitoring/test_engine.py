@@ -52,6 +52,7 @@ def test_engine_agrees_with_reference_every_format(tmp_path, lists, key, mode):
     eng.add_allow_entries(allow)
     assert eng._prefilter_ok == (mode == "fast-v4-cidrs")
     res = eng.scan([log], fmt="auto", fast=fast, prefilter=mode != "fast-nofilter")
+    assert res.sources.lines > 0
     assert res.sources.formats[str(log)] == fmt
     ref, stats = reference_for([log], fmt, indicators, allow)
     assert engine_alerts(res) == ref_alerts(ref)

@@ -15,6 +15,7 @@ Usage::
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,14 +42,25 @@ AGG_COLUMNS = (
 )
 
 
+DEFAULT_MEMORY_LIMIT = "1536MB"
+
+
 def connect(
-    memory_limit: str | None = None, threads: int | None = None, database: str = ":memory:"
+    memory_limit: str | None = DEFAULT_MEMORY_LIMIT,
+    threads: int | None = None,
+    database: str = ":memory:",
 ) -> duckdb.DuckDBPyConnection:
-    """A DuckDB connection with the engine's SQL functions registered."""
+    """A DuckDB connection with the engine's SQL functions registered.
+
+    The memory limit bounds the whole scan: past it DuckDB spills the per-host counting to
+    a temporary directory instead of growing (large logs with many distinct rows).
+    """
     con = duckdb.connect(database)
     con.execute("SET enable_progress_bar = false")
     if memory_limit:
         con.execute("SET memory_limit = ?", [memory_limit])
+        spill = Path(tempfile.gettempdir()) / "canhgiac-duckdb-spill"
+        con.execute("SET temp_directory = ?", [str(spill)])
     if threads:
         con.execute(f"SET threads = {int(threads)}")
     con.create_function("ip6_key", ip6_key, [VARCHAR], VARCHAR, side_effects=False)
@@ -164,13 +176,13 @@ class MonitorEngine:
         fmt: str = "auto",
         *,
         fast: bool = True,
-        prefilter: bool = True,
+        prefilter: bool = False,
     ) -> ScanResult:
         """Read, count and match the logs; results replace the previous scan's tables.
 
-        ``prefilter`` (Zeek TSV only) keeps per-host rows only for lines that could match;
-        the results are the same, but ``agg`` then lacks the other lines' detail, so
-        heuristics need ``prefilter=False``.
+        ``prefilter`` (Zeek TSV only) keeps per-host rows only for lines that could match:
+        the same results with far fewer rows held (less memory), but more work per line,
+        and ``agg`` then lacks the other lines' detail, so heuristics need it off.
         """
         use_filter = prefilter and self._prefilter_ok
         self.begin()
