@@ -36,8 +36,20 @@ def lists(tmp_path: Path):
     return samples.write_lists(tmp_path)
 
 
-@pytest.mark.parametrize("key", sorted(samples.ALL_FORMATS))
-@pytest.mark.parametrize("mode", ["fast", "fast-nofilter", "python", "fast-v4-cidrs"])
+# DuckDB reads Zeek TSV itself (with or without the pre-filter); every other format goes
+# through the line parsers whatever the mode, so one mode covers it.
+CASES = [
+    (key, mode)
+    for key in sorted(samples.ALL_FORMATS)
+    for mode in (
+        ("fast", "fast-nofilter", "python", "fast-v4-cidrs")
+        if key in ("zeek-dns", "zeek-conn")
+        else ("fast",)
+    )
+]
+
+
+@pytest.mark.parametrize(("key", "mode"), CASES)
 def test_engine_agrees_with_reference_every_format(tmp_path, lists, key, mode):
     ind_path, allow_path = lists
     if mode == "fast-v4-cidrs":  # no IPv6 range: the Zeek pre-filter is in use
