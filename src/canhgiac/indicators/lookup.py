@@ -166,6 +166,8 @@ def _name_suspicion(ind: NormalizedIndicator) -> dict[str, Any] | None:
         from canhgiac.detectors.domains.scorer import load_domain_scorer
 
         scored = load_domain_scorer().score(host)
+    except ValidationFailed:  # an IP address or odd host: no name to judge
+        return None
     except Exception:  # an optional model: the look-up answers without it
         log.warning("domain name scorer unavailable for the look-up", exc_info=True)
         return None

@@ -83,7 +83,11 @@ def default_name_scorer() -> NameScorer | None:
         return None
 
     def score(host: str) -> dict[str, Any] | None:
-        result: dict[str, Any] = scorer.score(host).to_dict()
+        # Only names are scored: an IP address or a malformed host has no name to judge.
+        try:
+            result: dict[str, Any] = scorer.score(host).to_dict()
+        except ValidationFailed:
+            return None
         return result
 
     return score
