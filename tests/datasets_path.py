@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-DATASETS_DIR = Path(os.environ.get("CANHGIAC_DATASETS_DIR", REPO_ROOT.parent / "shared" / "datasets"))
+DATASETS_DIR = Path(
+    os.environ.get("CANHGIAC_DATASETS_DIR", REPO_ROOT.parent / "shared" / "datasets")
+)
 
 
 def require_dataset(relative: str) -> Path:

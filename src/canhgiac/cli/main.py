@@ -31,7 +31,7 @@ SUBCOMMANDS: list[tuple[str, str, str]] = [
     ("worker", "canhgiac.cli.worker_cmd", "Tác vụ nền / background jobs"),
     ("lookup", "canhgiac.cli.lookup_cmd:lookup", "Tra cứu / public look-up"),
     ("alerts", "canhgiac.cli.alerts_cmd", "Cảnh báo giám sát (miniSOC) / monitoring alerts"),
-    ("verification", "canhgiac.cli.verification_cmd", "Xác minh tên miền / domain verification queue"),
+    ("verification", "canhgiac.cli.verification_cmd", "Xác minh tên miền / domain names"),
     ("detect", "canhgiac.cli.detect_cmd", "Bộ phát hiện / detectors"),
     ("monitor", "canhgiac.cli.monitor_cmd", "Giám sát an toàn mạng (miniSOC) / network monitoring"),
     ("indicators", "canhgiac.cli.indicators_cmd", "Chỉ dấu: chuẩn hóa, nhập, tra cứu / indicators"),

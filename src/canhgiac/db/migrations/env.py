@@ -35,5 +35,7 @@ def _run(connection: object) -> None:
 
 
 if context.is_offline_mode():
-    raise SystemExit("Offline (SQL script) migrations are not supported; use `canhgiac db upgrade`.")
+    raise SystemExit(
+        "Offline (SQL script) migrations are not supported; use `canhgiac db upgrade`."
+    )
 run_migrations_online()
