@@ -211,11 +211,11 @@ def matching_steps(d: Dialect) -> list[tuple[str, str]]:
         ),
         (
             "alerts",
-            "SELECT r.src, m.value AS indicator, m.kind, m.category, m.family, m.source, "
-            "sum(r.n) AS hits, min(r.first_seen) AS first_seen, max(r.last_seen) AS last_seen, "
-            "min(r.observed) AS example, min(r.via) AS via, r.ind_id "
-            "FROM m_row_ind r JOIN ind_meta m ON m.ind_id = r.ind_id "
-            "GROUP BY r.src, r.ind_id, m.value, m.kind, m.category, m.family, m.source",
+            "SELECT a.src, m.value AS indicator, m.kind, m.category, m.family, m.source, "
+            "a.hits, a.first_seen, a.last_seen, a.example, a.via, a.ind_id FROM ("
+            "SELECT src, ind_id, sum(n) AS hits, min(first_seen) AS first_seen, "
+            "max(last_seen) AS last_seen, min(observed) AS example, min(via) AS via "
+            "FROM m_row_ind GROUP BY src, ind_id) a JOIN ind_meta m ON m.ind_id = a.ind_id",
         ),
         (
             "matched_rows",

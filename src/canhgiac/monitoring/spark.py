@@ -52,6 +52,9 @@ def local_session(app_name: str = "canhgiac-monitor") -> Any:
         .config("spark.sql.shuffle.partitions", "2")
         .config("spark.default.parallelism", "2")
         .config("spark.ui.enabled", "false")
+        .config("spark.driver.memory", "2g")
+        .config("spark.sql.codegen.wholeStage", "false")
+        .config("spark.buffer.pageSize", "2m")
         .config("spark.sql.session.timeZone", "UTC")
         .getOrCreate()
     )
@@ -73,7 +76,7 @@ class SparkMatcher:
         ]  # fmt: skip
         self.spark.createDataFrame(rows, IND_SCHEMA).createOrReplaceTempView("indicators")
         for name, select in indicator_prep(SPARK):
-            self.spark.sql(select).cache().createOrReplaceTempView(name)
+            self.spark.sql(select).localCheckpoint().createOrReplaceTempView(name)
 
     def set_allow(
         self,
@@ -149,11 +152,11 @@ class SparkMatcher:
 
     def match(self) -> Any:
         """Run the matching over the ``events`` view; returns the ``alerts`` DataFrame."""
-        self.spark.sql(AGG_SQL).cache().createOrReplaceTempView("agg")
-        for name, select in matching_steps(SPARK):
-            df = self.spark.sql(select)
-            if name in ("row_hits", "alerts"):
-                df = df.cache()
+        steps = [("agg", AGG_SQL), *matching_steps(SPARK)]
+        for name, select in steps:
+            # Each step is materialised once with its lineage cut: later steps refer to
+            # earlier ones several times, and the plans would otherwise nest ever deeper.
+            df = self.spark.sql(select).localCheckpoint()
             df.createOrReplaceTempView(name)
         return self.spark.table("alerts")
 
