@@ -15,6 +15,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# The suite also runs the miniSOC's Spark path in local mode (needs Java, present here).
+TEST_STAMP := $(VENV)/.installed-test-stamp
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,spark]'
+	touch $(TEST_STAMP)
+
 venv: $(STAMP)
 
 ## make run: create the venv, migrate var/canhgiac.db, load demo data if empty, serve on 127.0.0.1:8000
@@ -24,7 +30,7 @@ run: $(STAMP)
 	$(BIN)/canhgiac serve --host $(HOST) --port $(PORT)
 
 ## make test: the whole suite on SQLite, and again on PostgreSQL when CANHGIAC_TEST_DATABASE_URL is set
-test: $(STAMP)
+test: $(TEST_STAMP)
 	$(BIN)/pytest -n $(PYTEST_WORKERS) -p no:cacheprovider
 	@if [ -n "$$CANHGIAC_TEST_DATABASE_URL" ]; then \
 		echo "== PostgreSQL: $$CANHGIAC_TEST_DATABASE_URL =="; \
