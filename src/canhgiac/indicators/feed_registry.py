@@ -22,16 +22,11 @@ from canhgiac.accounts import audit
 from canhgiac.db.base import utcnow
 from canhgiac.detectors.pages.addresses import AddressPolicy
 from canhgiac.errors import CanhgiacError, Conflict, NotFound, ValidationFailed
+from canhgiac.indicators.feeds import FORMATS, parse_feed
 from canhgiac.indicators.feeds.download import DownloadLimits, check_url, download
 from canhgiac.indicators.feeds.formats.csv_columns import CsvMapping
 from canhgiac.indicators.feeds.misp_fetch import fetch_misp_feed
-from canhgiac.indicators.importer import (
-    FORMATS,
-    KNOWN_CATEGORIES,
-    ImportReport,
-    import_items,
-    parse_feed,
-)
+from canhgiac.indicators.importer import KNOWN_CATEGORIES, ImportReport, import_items
 from canhgiac.indicators.models import Feed, IndicatorSource
 from canhgiac.indicators.toplist import import_toplist
 from canhgiac.settings import Settings
@@ -283,8 +278,8 @@ def _fetch_and_import(
         count = import_toplist(session, path, source=feed.name)
         return ImportReport(source=feed.name, entries=count, stored=count)
     items = parse_feed(
-        path,
         feed.format,
+        path,
         category=feed.category,
         csv_mapping=CsvMapping(**feed.columns) if feed.format == "csv" else None,
     )

@@ -16,20 +16,11 @@ from canhgiac.categories import BY_CODE, THREAT_CATEGORIES
 from canhgiac.errors import ValidationFailed
 from canhgiac.indicators.bulk import BulkResult, bulk_upsert
 from canhgiac.indicators.fast_normalize import fast_normalize
-from canhgiac.indicators.feeds.formats import (
-    chongluadao,
-    csv_columns,
-    maltrail,
-    misp,
-    plain,
-    stix,
-    urlhaus,
-)
+from canhgiac.indicators.feeds import parse_feed
 from canhgiac.indicators.feeds.formats.csv_columns import CsvMapping
 from canhgiac.indicators.feeds.model import FeedEntry, FeedItem, FeedProblem, FeedStats
 from canhgiac.indicators.normalize import normalize
 
-FORMATS = ("plain", "csv", "maltrail", "urlhaus", "chongluadao", "misp", "stix")
 KNOWN_CATEGORIES = frozenset(BY_CODE) | frozenset(THREAT_CATEGORIES)
 # Feed vocabularies mapped onto ours when the feed does not say otherwise.
 DEFAULT_CATEGORY_MAP: dict[str, str] = {
@@ -70,33 +61,6 @@ class ImportReport:
             "skipped": self.skipped,
             "problems": [{"file": f, "line": n, "reason": r} for f, n, r in self.problems],
         }
-
-
-def parse_feed(
-    path: Path, fmt: str, *, category: str | None = None, csv_mapping: CsvMapping | None = None
-) -> Iterator[FeedItem]:
-    if fmt == "plain":
-        return plain.parse(path, category=category)
-    if fmt == "csv":
-        if csv_mapping is None:
-            raise ValidationFailed(
-                "Định dạng CSV cần ánh xạ cột / CSV needs a column mapping", field="columns"
-            )
-        return csv_columns.parse(path, csv_mapping)
-    if fmt == "maltrail":
-        return maltrail.parse(path)
-    if fmt == "urlhaus":
-        return urlhaus.parse(path)
-    if fmt == "chongluadao":
-        return chongluadao.parse(path, category=category)
-    if fmt == "misp":
-        return misp.parse(path)
-    if fmt == "stix":
-        return stix.parse(path)
-    raise ValidationFailed(
-        f"Định dạng không hỗ trợ: {fmt}; chọn {', '.join(FORMATS)} / unsupported format",
-        field="format",
-    )
 
 
 def _category_resolver(
@@ -206,5 +170,5 @@ def import_path(
 ) -> ImportReport:
     if not path.exists():
         raise ValidationFailed(f"Không có tệp/thư mục {path} / path not found", field="path")
-    items = parse_feed(path, fmt, category=category, csv_mapping=csv_mapping)
+    items = parse_feed(fmt, path, category=category, csv_mapping=csv_mapping)
     return import_items(session, items, source=source, default_category=category, **kwargs)  # type: ignore[arg-type]
