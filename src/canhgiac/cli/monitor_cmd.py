@@ -8,9 +8,10 @@ from typing import Any
 
 import duckdb
 import typer
+from rich.console import Console
 from rich.table import Table
 
-from canhgiac.cli.context import console, err_console, fail, print_json
+from canhgiac.cli.context import err_console, fail, print_json
 from canhgiac.errors import CanhgiacError
 from canhgiac.monitoring.engine import MonitorEngine
 from canhgiac.monitoring.parsers import FORMATS
@@ -87,7 +88,8 @@ def _print_table(alerts: duckdb.DuckDBPyRelation, summary: dict[str, Any], limit
         table.add_column(col, overflow="fold")
     for src, ind, cat, fam, hits, _first, last, _example in rows:
         table.add_row(src, ind, cat, fam, str(hits), _ts(last))
-    console.print(table)
+    # A console made now takes the terminal's current width (COLUMNS), not the width at import.
+    Console().print(table)
     err_console.print(
         f"Dòng / lines: {summary['lines']}  khớp / matched: {summary['matched_lines']}  "
         f"máy / hosts: {summary['hosts']}  cảnh báo / alerts: {summary['alerts']}  "
