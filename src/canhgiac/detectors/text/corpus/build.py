@@ -15,11 +15,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from canhgiac.detectors.text.corpus import names as N
 from canhgiac.detectors.text.corpus import slots as S
 from canhgiac.detectors.text.corpus import templates_everyday as E
 from canhgiac.detectors.text.corpus import templates_fraud as F
 from canhgiac.detectors.text.corpus import templates_genuine as G
 from canhgiac.detectors.text.corpus import templates_scams as T
+from canhgiac.detectors.text.corpus import variants as V
 from canhgiac.detectors.text.normalize import fold_diacritics
 
 OUTPUT = Path(__file__).with_name("seed_generated.csv")
@@ -88,160 +90,6 @@ RECIPES: tuple[Recipe, ...] = (
     Recipe("spam.ads", G.ADS, 850, "none", ("brand", "shortcode", "none", "personal"), False),
 )
 
-GOV_SLUGS = (
-    "dichvucong",
-    "vneid",
-    "thue",
-    "hoanthue",
-    "bocongan",
-    "csgt",
-    "phatnguoi",
-    "bhxh",
-    "vssid",
-    "evn",
-    "dienluc",
-    "congan",
-    "tracuu-phatnguoi",
-    "gdt",
-    "mst",
-)
-CASINOS = (
-    "KU",
-    "Kubet",
-    "Hi88",
-    "Jun88",
-    "Sv388",
-    "Fb88",
-    "Win79",
-    "Sun52",
-    "Go88",
-    "Rikvip",
-    "Nohu90",
-    "Mu88",
-    "Vin777",
-    "Bet365vn",
-    "789Club",
-    "Hitclub",
-    "Six99",
-    "Alo789",
-)
-EXCHANGES = (
-    "Binance Pro",
-    "FXTrade",
-    "GoldX",
-    "CoinVN",
-    "MetaFx",
-    "Bitget VIP",
-    "Exness Plus",
-    "DigitalGold",
-    "TopStock",
-    "AI Trading",
-    "GreenFund",
-)
-PRIZES = (
-    "xe SH 150i",
-    "iPhone 16",
-    "1 cây vàng SJC",
-    "tivi Samsung 55 inch",
-    "xe Honda Vision",
-    "laptop Dell",
-    "50 triệu đồng",
-    "chuyến du lịch Thái Lan",
-    "tủ lạnh LG",
-)
-LUXURY = ("Rolex", "Louis Vuitton", "Gucci", "Chanel", "Hermes", "Nike", "Adidas", "Dior")
-SECTORS = (
-    "chủ shop online",
-    "phụ huynh mầm non",
-    "khách vay",
-    "người chơi chứng khoán",
-    "khách mua ô tô",
-    "bệnh nhân",
-    "giáo viên",
-    "chủ spa",
-)
-MERCHANTS = (
-    "WINMART",
-    "CIRCLE K",
-    "GRAB*VN",
-    "SHOPEE",
-    "HIGHLANDS COFFEE",
-    "BACH HOA XANH",
-    "PHARMACITY",
-    "CGV",
-    "THE GIOI DI DONG",
-    "LOTTE MART",
-    "AEON",
-    "PETROLIMEX",
-    "GS25",
-)
-PACKAGES = (
-    "V90",
-    "ST120",
-    "MAX90",
-    "D60G",
-    "C120",
-    "SD70",
-    "BIG70",
-    "VD149",
-    "TK135",
-    "5G150",
-    "MXH120",
-    "Y60",
-    "FD60",
-    "12MAX90",
-)
-HOSPITALS = (
-    "Bạch Mai",
-    "Chợ Rẫy",
-    "Nhi Trung ương",
-    "Tâm Anh",
-    "Vinmec",
-    "Hồng Ngọc",
-    "Đa khoa tỉnh",
-    "Phụ sản Hà Nội",
-    "Mắt Trung ương",
-    "Medlatec",
-)
-SCHOOLS = (
-    "Lê Quý Đôn",
-    "Nguyễn Du",
-    "Chu Văn An",
-    "Trần Phú",
-    "Kim Đồng",
-    "Hoa Sen",
-    "ILA",
-    "VUS",
-    "Apollo",
-    "Ánh Dương",
-)
-SHOPNAMES = (
-    "Hương Sen",
-    "Thu Hà",
-    "Mộc Spa",
-    "Sen Vàng",
-    "An Nhiên",
-    "Phố Xưa",
-    "Ngọc Bích",
-    "Lotus",
-    "Bông Hồng",
-    "Gió Biển",
-    "Hoàng Long",
-    "Minh Anh",
-)
-PROJECTS = (
-    "Vinhomes Ocean Park",
-    "Sun Urban City",
-    "Eco Green",
-    "The Sapphire",
-    "Green Bay",
-    "Phú Mỹ Hưng Midtown",
-    "Masteri",
-    "Ecopark",
-    "Gem Riverside",
-    "Hà Nam Riverside",
-)
-
 
 def _amount(rng: random.Random, low: int, high: int) -> str:
     return S.money(rng, low, high)
@@ -257,11 +105,11 @@ def _context(rng: random.Random, recipe: Recipe) -> dict[str, Callable[[], str]]
     shop = rng.choice(S.SHOPS)
     courier = rng.choice(S.COURIERS)
     wallet = rng.choice(S.WALLETS)
-    casino = rng.choice(CASINOS)
+    casino = rng.choice(N.CASINOS)
     link_brand = {
         "bank": bank.name,
         "shop": rng.choice((shop.name, courier.short, carrier.name, wallet.name)),
-        "gov": rng.choice(GOV_SLUGS),
+        "gov": rng.choice(N.GOV_SLUGS),
         "casino": casino.lower(),
     }.get(recipe.link_brand)
     sender_brand = {
@@ -290,7 +138,7 @@ def _context(rng: random.Random, recipe: Recipe) -> dict[str, Callable[[], str]]
         "official_wallet": lambda: S.official_link(rng, wallet),
         "fee": lambda: _amount(rng, 5_000, 300_000),
         "official_shop": lambda: (
-            f"{S.fold_diacritics(rng.choice(SCHOOLS)).lower().replace(' ', '')}.edu.vn"
+            f"{S.fold_diacritics(rng.choice(N.SCHOOLS)).lower().replace(' ', '')}.edu.vn"
         ),
         "link": lambda: S.scam_link(rng, link_brand),
         "apk": lambda: (
@@ -310,11 +158,11 @@ def _context(rng: random.Random, recipe: Recipe) -> dict[str, Callable[[], str]]
             )
         ),
         "casino": lambda: casino,
-        "exchange": lambda: rng.choice(EXCHANGES),
-        "prize": lambda: rng.choice(PRIZES),
-        "luxury": lambda: rng.choice(LUXURY),
-        "sector": lambda: rng.choice(SECTORS),
-        "merchant": lambda: rng.choice(MERCHANTS),
+        "exchange": lambda: rng.choice(N.EXCHANGES),
+        "prize": lambda: rng.choice(N.PRIZES),
+        "luxury": lambda: rng.choice(N.LUXURY),
+        "sector": lambda: rng.choice(N.SECTORS),
+        "merchant": lambda: rng.choice(N.MERCHANTS),
         "site": lambda: rng.choice(
             (
                 "Chotot.vn",
@@ -329,11 +177,11 @@ def _context(rng: random.Random, recipe: Recipe) -> dict[str, Callable[[], str]]
                 "FPT Play",
             )
         ),
-        "package": lambda: rng.choice(PACKAGES),
-        "hospital": lambda: rng.choice(HOSPITALS),
-        "school": lambda: rng.choice(SCHOOLS),
-        "shopname": lambda: rng.choice(SHOPNAMES),
-        "project": lambda: rng.choice(PROJECTS),
+        "package": lambda: rng.choice(N.PACKAGES),
+        "hospital": lambda: rng.choice(N.HOSPITALS),
+        "school": lambda: rng.choice(N.SCHOOLS),
+        "shopname": lambda: rng.choice(N.SHOPNAMES),
+        "project": lambda: rng.choice(N.PROJECTS),
         "money": lambda: _amount(rng, 100_000, 80_000_000),
         "money2": lambda: _amount(rng, 200_000, 150_000_000),
         "money_plain": lambda: _plain(rng),
@@ -380,7 +228,7 @@ def _context(rng: random.Random, recipe: Recipe) -> dict[str, Callable[[], str]]
         "bizlink": lambda: (
             rng.choice(("", "www.", "http://", "https://"))
             + S.fold_diacritics(
-                rng.choice(SHOPNAMES)
+                rng.choice(N.SHOPNAMES)
                 + rng.choice(("", "shop", "store", "group", "land", "edu", "care", "pay", "vn"))
             )
             .lower()
@@ -435,75 +283,10 @@ def render(template: str, rng: random.Random, context: dict[str, Callable[[], st
     return re.sub(r"\s+([,.:!?])", r"\1", re.sub(r"\s{2,}", " ", text)).strip()
 
 
-_OBFUSCATE_WORDS = (
-    "lừa",
-    "tài khoản",
-    "OTP",
-    "vay",
-    "nhận",
-    "thưởng",
-    "khóa",
-    "chuyển",
-    "nạp",
-    "xác minh",
-    "link",
-    "Zalo",
-    "VIP",
-    "hoàn tiền",
-    "nhiệm vụ",
-    "cá cược",
-    "nổ hũ",
-)
-_TEEN = (
-    ("không", "ko"),
-    ("được", "đc"),
-    ("chuyển khoản", "ck"),
-    ("tài khoản", "tk"),
-    ("bạn", "bn"),
-    ("với", "vs"),
-    ("gì", "j"),
-    ("rồi", "r"),
-    ("số điện thoại", "sđt"),
-    ("mình", "mk"),
-    ("nhé", "nhé"),
-    ("vợ", "vk"),
-    ("liên hệ", "lh"),
-    ("inbox", "ib"),
-)
-
-
-def _obfuscate(text: str, rng: random.Random) -> str:
-    for word in rng.sample(_OBFUSCATE_WORDS, 4):
-        if word.lower() not in text.lower():
-            continue
-        style = rng.randrange(4)
-        if style == 0:
-            repl = ".".join(word)
-        elif style == 1:
-            repl = "\u200b".join(word)
-        elif style == 2:
-            repl = word.replace("o", "0").replace("i", "1").replace("a", "@")
-        else:
-            repl = " ".join(word) if " " not in word else word.upper()
-        text = re.sub(re.escape(word), repl, text, count=1, flags=re.IGNORECASE)
-    if rng.random() < 0.2:  # full-width digits
-        text = "".join(
-            chr(ord(c) + 0xFEE0) if c.isdigit() and rng.random() < 0.5 else c for c in text
-        )
-    return text
-
-
-def _teen(text: str, rng: random.Random) -> str:
-    for formal, teen in _TEEN:
-        if rng.random() < 0.7:
-            text = text.replace(formal, teen)
-    return text
-
-
 def _variant(text: str, rng: random.Random, recipe: Recipe) -> str:
     roll = rng.random()
     if recipe.scam and rng.random() < 0.12:
-        text = _obfuscate(text, rng)
+        text = V.obfuscate(text, rng)
     if (
         recipe.category
         in {
@@ -516,7 +299,7 @@ def _variant(text: str, rng: random.Random, recipe: Recipe) -> str:
         }
         and rng.random() < 0.25
     ):
-        text = _teen(text, rng)
+        text = V.teen(text, rng)
     if roll < 0.38:
         text = fold_diacritics(text)
     elif roll < 0.45 and recipe.category != "legit":
