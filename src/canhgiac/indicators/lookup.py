@@ -173,9 +173,11 @@ def _name_suspicion(ind: NormalizedIndicator) -> dict[str, Any] | None:
         return None
     if not scored.is_suspicious:
         return None
+    brand = load_brand_registry().get(scored.brand) if scored.brand else None
     return {
         "score": round(scored.score, 4),
         "brand": scored.brand,
+        "brand_name": brand.short_name if brand else None,
         "category": scored.category,
         "reasons": list(scored.reasons),
     }
