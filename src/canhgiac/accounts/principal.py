@@ -38,9 +38,6 @@ class Principal:
     def actor(self, ip: str | None = None) -> Actor:
         return Actor(name=self.name, user_id=self.user_id, agency_id=self.agency_id, ip=ip)
 
-    def can_write(self) -> bool:
-        return self.role in WRITER_ROLES
-
     def can_admin_agency(self, agency_id: int) -> bool:
         return self.is_system_admin or (self.role == Role.ADMIN and self.agency_id == agency_id)
 
