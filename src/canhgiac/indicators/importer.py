@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -166,9 +167,9 @@ def import_path(
     source: str,
     category: str | None = None,
     csv_mapping: CsvMapping | None = None,
-    **kwargs: object,
+    **kwargs: Any,
 ) -> ImportReport:
     if not path.exists():
         raise ValidationFailed(f"Không có tệp/thư mục {path} / path not found", field="path")
     items = parse_feed(fmt, path, category=category, csv_mapping=csv_mapping)
-    return import_items(session, items, source=source, default_category=category, **kwargs)  # type: ignore[arg-type]
+    return import_items(session, items, source=source, default_category=category, **kwargs)

@@ -151,8 +151,7 @@ def _parse_host(host: str, meta: dict[str, Any]) -> Indicator | str:
         name, _, port_text = name.partition(":")
         if not port_text.isdigit():
             return "invalid"
-    if name.startswith("www.") and "." in name[4:]:
-        pass  # kept as listed: www.x does not imply x
+    # A listed "www.x" stays as listed: it does not imply "x".
     if not name or not _DOMAIN_RE.match(name):
         return "invalid"
     return Indicator("domain", name, domain=name, **meta)
