@@ -45,6 +45,7 @@ _HARD_SCAM_SIGNALS = frozenset(
 _REASSURED_CAP = 0.3
 _PROMOTING_SECTORS = frozenset({"telco", "bank", "ewallet"})
 _SIGNAL_ORDER = {name: i for i, name in enumerate(SIGNALS)}
+_SIGNAL_REASONS = {name: f"{vi} / {en}" for name, (vi, en) in SIGNALS.items()}
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,8 @@ class TextClassifier:
         self._scam_coef = model.scam_coef.astype(np.float32)
         self._scam_columns = np.array([c in SCAM_CODES for c in model.categories])
         self._safe_columns = ~self._scam_columns
-        self._terms = model.vocabulary
+        # How each vocabulary term reads in a reason (None: not shown), worked out once.
+        self._display = [_term_display(term) for term in model.vocabulary]
 
     @property
     def version(self) -> str:
@@ -156,15 +158,33 @@ class TextClassifier:
         best_safe = np.argmax(np.where(self._safe_columns, probs, -1.0), axis=1).tolist()
         score_list = scores.tolist()
         threshold = self.model.threshold
-        verdicts = []
+        final_scores: list[float] = []
+        columns: list[int] = []
         for row, result in enumerate(signal_results):
             score = score_list[row]
             if self._reassured(result):
                 score = min(score, _REASSURED_CAP)
+            final_scores.append(score)
+            columns.append(best_scam[row] if score >= threshold else best_safe[row])
+        chosen = probs[np.arange(len(columns)), columns].tolist()
+        # Each feature's push towards "scam", for every stored entry of the batch at once.
+        contributions = matrix.data * self._scam_coef[matrix.indices]
+        indptr = matrix.indptr.tolist()
+        categories = self.model.categories
+        verdicts = []
+        for row, result in enumerate(signal_results):
+            score = final_scores[row]
             is_scam = score >= threshold
-            column = best_scam[row] if is_scam else best_safe[row]
-            category = self.model.categories[column]
-            reasons = self._reasons(matrix, row, result, is_scam, category)
+            category = categories[columns[row]]
+            reasons = self._reasons(
+                matrix.indices,
+                contributions,
+                indptr[row],
+                indptr[row + 1],
+                result,
+                is_scam,
+                category,
+            )
             verdicts.append(
                 TextVerdict(
                     category=category,
@@ -176,7 +196,7 @@ class TextClassifier:
                             **{k: v for k, v in result.values.items() if v},
                             **result.details,
                             "brands": list(result.brands),
-                            "category_probability": round(float(probs[row, column]), 4),
+                            "category_probability": round(chosen[row], 4),
                         }
                     ),
                     indicators=tuple(_indicators(normalized[row].original, result))
@@ -200,8 +220,17 @@ class TextClassifier:
         return official or otp_notice or promotion
 
     def _reasons(
-        self, matrix: Any, row: int, result: SignalResult, is_scam: bool, category: str
+        self,
+        indices: np.ndarray,
+        contributions: np.ndarray,
+        start: int,
+        end: int,
+        result: SignalResult,
+        is_scam: bool,
+        category: str,
     ) -> tuple[str, ...]:
+        """Reasons for one row: its category, the signals that fired on the verdict's side and,
+        for a scam, the words among the row's stored features that pushed hardest."""
         label = BY_CODE.get(category)
         reasons: list[str] = []
         if label is not None:
@@ -209,21 +238,21 @@ class TextClassifier:
         wanted = SCAM_SIGNALS if is_scam else REASSURING_SIGNALS
         present = [n for n, v in result.values.items() if v and n in wanted]
         for name in sorted(present, key=_SIGNAL_ORDER.__getitem__):
-            vi, en = SIGNALS[name]
-            reasons.append(f"{vi} / {en}")
-        if not is_scam:
+            reasons.append(_SIGNAL_REASONS[name])
+        if not is_scam or end == start:
             return tuple(reasons)
-        start, end = matrix.indptr[row], matrix.indptr[row + 1]
-        columns = matrix.indices[start:end]
-        contributions = matrix.data[start:end] * self._scam_coef[columns]
-        top = min(12, len(contributions))
-        order: list[int] = np.argpartition(-contributions, top - 1)[:top].tolist() if top else []
+        row = contributions[start:end]
+        top = min(12, end - start)
+        order: list[int] = np.argpartition(-row, top - 1)[:top].tolist()
+        values = row.tolist()
+        columns = indices[start:end].tolist()
+        display = self._display
         words: list[str] = []
-        for index in sorted(order, key=lambda i: -contributions[i]):
-            column = int(columns[index])
-            if column >= len(self._terms) or contributions[index] <= 0:
+        for index in sorted(order, key=lambda i: -values[i]):
+            column = columns[index]
+            if column >= len(display) or values[index] <= 0:
                 continue
-            shown = _term_display(self._terms[column])
+            shown = display[column]
             if shown and shown not in words:
                 words.append(shown)
             if len(words) == 4:

@@ -25,16 +25,22 @@ _URL = re.compile(
     r"(?:https?://)?(?:www\.)?(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+([a-z]{2,24})"
     r"(?::\d+)?(?:/\S*)?"
 )
-_PHONE = re.compile(r"(?<![\d+])(?:\+?84|0)[ .\-]?\d{2,3}(?:[ .\-]?\d){6,7}(?!\d)")
-_HOTLINE = re.compile(r"\b1[89]00[ .]?\d{3,4}[ .]?\d{0,4}\b")
-_MONEY = re.compile(
-    r"\b\d{1,3}(?:[.,]\d{3})+ ?(?:vnd|d|dong)?\b"
-    r"|\b\d+(?:[.,]\d+)? ?(?:k|tr|trieu|ty|ti|usdt|usd|vnd|d|dong)\b"
+# The patterns below start with a character, not with "\b" or a look-behind: Python's regex
+# engine then jumps straight to candidate characters instead of trying every position. The
+# boundary test moves just after that character and means the same: "\b\d" is
+# "\d(?<!\w\d)", "(?<![\d+])0" is "0(?<![\d+]0)".
+_PHONE = re.compile(
+    r"(?:\+(?<![\d+]\+)84|8(?<![\d+]8)4|0(?<![\d+]0))[ .\-]?\d{2,3}(?:[ .\-]?\d){6,7}(?!\d)"
 )
-_LONG_DIGITS = re.compile(r"\b\d(?:[ .\-]?\d){7,18}\b")
-_CODE = re.compile(r"\b\d{4,8}\b")
+_HOTLINE = re.compile(r"1(?<!\w1)[89]00[ .]?\d{3,4}[ .]?\d{0,4}\b")
+_MONEY = re.compile(
+    r"\d(?<!\w\d)\d{0,2}(?:[.,]\d{3})+ ?(?:vnd|d|dong)?\b"
+    r"|\d(?<!\w\d)\d*(?:[.,]\d+)? ?(?:k|tr|trieu|ty|ti|usdt|usd|vnd|d|dong)\b"
+)
+_LONG_DIGITS = re.compile(r"\d(?<!\w\d)(?:[ .\-]?\d){7,18}\b")
+_CODE = re.compile(r"\d(?<!\w\d)\d{3,7}\b")
 _DIGIT = re.compile(r"\d")
-_DOT_IN_WORD = re.compile(r"[a-z0-9]\.[a-z]")
+_DOT_IN_WORD = re.compile(r"\.(?<=[a-z0-9]\.)[a-z]")
 _TOKEN = re.compile(r"[a-z0-9_]+|[%@$!?]")
 
 
@@ -45,10 +51,17 @@ def _url_token(match: re.Match[str]) -> str:
     return f" zurl {cheap} ztld{tld}{apk} "
 
 
+def _replace_links(text: str) -> str:
+    # A link never spans a space and always holds a dot: only such space-separated pieces
+    # can change, and the pattern backtracks a lot over ordinary words.
+    pieces = text.split(" ")
+    return " ".join([_URL.sub(_url_token, p) if "." in p else p for p in pieces])
+
+
 def feature_text(folded: str) -> str:
     """Folded text with variable parts (links, numbers, amounts) replaced by placeholders."""
     # A link needs "x.y" somewhere: most messages only have sentence full stops.
-    text = _URL.sub(_url_token, folded) if _DOT_IN_WORD.search(folded) else folded
+    text = _replace_links(folded) if _DOT_IN_WORD.search(folded) else folded
     if not _DIGIT.search(text):
         return text
     text = _PHONE.sub(" zphone ", text)
@@ -90,6 +103,25 @@ def analyze(folded: str) -> list[str]:
     return out
 
 
+_MISSING = itertools.repeat(-1)  # dict.get default for pairs outside the vocabulary
+
+
+class _WordIds(dict[str, tuple[int, ...]]):
+    """Word → vocabulary ids of its unigram and character n-grams, filled on first use."""
+
+    def __init__(self, vocabulary: Mapping[str, int]) -> None:
+        super().__init__()
+        self._vocabulary = vocabulary
+
+    def __missing__(self, word: str) -> tuple[int, ...]:
+        vocab = self._vocabulary
+        ids = tuple(vocab[t] for t in word_features(word) if t in vocab)
+        if len(self) > 500_000:
+            self.clear()
+        self[word] = ids
+        return ids
+
+
 class FeatureSpace:
     """Binary TF-IDF over a fixed vocabulary, L2-normalised, plus dense signal columns.
 
@@ -110,76 +142,113 @@ class FeatureSpace:
         self.n_text = len(self.vocabulary)
         self.n_features = self.n_text + len(self.signal_names)
         self._signal_index = {name: self.n_text + i for i, name in enumerate(self.signal_names)}
-        self._word_cache: dict[str, tuple[int, ...]] = {}
-
-    def _word_ids(self, word: str) -> tuple[int, ...]:
-        ids = self._word_cache.get(word)
-        if ids is None:
-            vocab = self.vocabulary
-            ids = tuple(vocab[t] for t in word_features(word) if t in vocab)
-            if len(self._word_cache) > 500_000:
-                self._word_cache.clear()
-            self._word_cache[word] = ids
-        return ids
+        self._word_ids = _WordIds(self.vocabulary)
+        # "b:a_b" keyed by the word pair ("a", "b"): no string is built per pair at run time.
+        # A word may itself hold "_", so every split is a key; only the true one can occur.
+        self._pair_ids: dict[tuple[str, str], int] = {}
+        for term, index in self.vocabulary.items():
+            if term.startswith("b:"):
+                body = term[2:]
+                for cut, char in enumerate(body):
+                    if char == "_":
+                        self._pair_ids.setdefault((body[:cut], body[cut + 1 :]), index)
 
     def ids_of(self, folded: str) -> list[int]:
         """Sorted vocabulary ids of a message (same features as ``analyze``)."""
         words = words_of(folded)
-        cache = self._word_cache
-        ids: set[int] = set()
-        for word in words:
-            cached = cache.get(word)
-            ids.update(cached if cached is not None else self._word_ids(word))
-        get = self.vocabulary.get
-        for pair in map("b:{}_{}".format, words, words[1:]):
-            index = get(pair)
-            if index is not None:
-                ids.add(index)
+        ids = set(itertools.chain.from_iterable(map(self._word_ids.__getitem__, words)))
+        ids.update(map(self._pair_ids.get, itertools.pairwise(words), _MISSING))
+        ids.discard(-1)
         return sorted(ids)
 
     def transform_folded(
         self, folded_texts: Sequence[str], signal_rows: Sequence[Mapping[str, float]]
     ) -> sparse.csr_matrix:
-        return self._build([self.ids_of(f) for f in folded_texts], signal_rows)
+        # Ids of the whole batch go into one flat list (duplicates and -1 for pairs outside
+        # the vocabulary included): numpy sorts and de-duplicates them far faster than a set
+        # and sorted() per message.
+        flat: list[int] = []
+        ends: list[int] = []
+        extend = flat.extend
+        word_ids = self._word_ids.__getitem__
+        pair_id = self._pair_ids.get
+        chain = itertools.chain.from_iterable
+        for folded in folded_texts:
+            words = words_of(folded)
+            extend(chain(map(word_ids, words)))
+            extend(map(pair_id, itertools.pairwise(words), _MISSING))
+            ends.append(len(flat))
+        return self._build(flat, ends, signal_rows)
 
     def transform(
         self, token_lists: Sequence[list[str]], signal_rows: Sequence[Mapping[str, float]]
     ) -> sparse.csr_matrix:
         vocab = self.vocabulary
-        return self._build(
-            [sorted({vocab[t] for t in tokens if t in vocab}) for tokens in token_lists],
-            signal_rows,
-        )
+        flat: list[int] = []
+        ends: list[int] = []
+        for tokens in token_lists:
+            flat.extend(vocab[t] for t in tokens if t in vocab)
+            ends.append(len(flat))
+        return self._build(flat, ends, signal_rows)
 
     def _build(
-        self, id_lists: Sequence[list[int]], signal_rows: Sequence[Mapping[str, float]]
+        self, flat: list[int], ends: list[int], signal_rows: Sequence[Mapping[str, float]]
     ) -> sparse.csr_matrix:
-        rows = len(id_lists)
-        counts = np.fromiter(map(len, id_lists), dtype=np.int64, count=rows)
-        indptr = np.zeros(rows + 1, dtype=np.int64)
-        np.cumsum(counts, out=indptr[1:])
-        indices = np.fromiter(
-            itertools.chain.from_iterable(id_lists), dtype=np.int32, count=int(indptr[-1])
-        )
+        """CSR rows from the flat ids (row ``r`` is ``flat[ends[r - 1]:ends[r]]``): the sorted,
+        distinct text ids with L2-normalised idf weights, then the signal columns."""
+        rows = len(ends)
+        bounds = np.zeros(rows + 1, dtype=np.int64)
+        bounds[1:] = ends
+        per_row = bounds[1:] - bounds[:-1]
+        ids = np.fromiter(flat, dtype=np.int64, count=len(flat))
+        row_of = np.repeat(np.arange(rows, dtype=np.int64), per_row)
+        known = ids >= 0
+        # One sort of row * n_text + id orders every row's ids; equal neighbours are repeats.
+        keys = row_of[known] * self.n_text + ids[known]
+        keys.sort()
+        if keys.size:
+            distinct = np.empty(keys.size, dtype=bool)
+            distinct[0] = True
+            np.not_equal(keys[1:], keys[:-1], out=distinct[1:])
+            keys = keys[distinct]
+        row_of = keys // self.n_text
+        indices = (keys - row_of * self.n_text).astype(np.int32)
+        counts = np.bincount(row_of, minlength=rows)
         data = self.idf[indices]
         # L2-normalise each row's text part in one vectorised pass.
-        row_of = np.repeat(np.arange(rows), counts)
         squares = np.bincount(row_of, weights=data * data, minlength=rows)
         norms = np.sqrt(np.where(counts > 0, squares, 1.0)).astype(np.float32)
         data = data / norms[row_of]
-        text_part = sparse.csr_matrix((data, indices, indptr), shape=(rows, self.n_features))
-        s_rows: list[int] = []
+        # Signal columns come after every text column: sorted within each row.
+        signal_index = self._signal_index
+        weight = self.signal_weight
         s_cols: list[int] = []
         s_vals: list[float] = []
-        signal_index = self._signal_index
-        for row, signals in enumerate(signal_rows):
-            for name, value in signals.items():
-                column = signal_index.get(name)
-                if column is not None and value:
-                    s_rows.append(row)
-                    s_cols.append(column)
-                    s_vals.append(value * self.signal_weight)
-        signal_part = sparse.csr_matrix(
-            (np.asarray(s_vals, dtype=np.float32), (s_rows, s_cols)), shape=(rows, self.n_features)
+        s_counts: list[int] = []
+        for signals in signal_rows:
+            found = sorted(
+                (column, value * weight)
+                for name, value in signals.items()
+                if value and (column := signal_index.get(name)) is not None
+            )
+            s_counts.append(len(found))
+            for column, value in found:
+                s_cols.append(column)
+                s_vals.append(value)
+        signal_counts = np.asarray(s_counts, dtype=np.int64).reshape(rows)
+        text_ends = np.cumsum(counts)
+        indptr = np.zeros(rows + 1, dtype=np.int64)
+        np.cumsum(counts + signal_counts, out=indptr[1:])
+        # Text entry j of row r moves past the signals of earlier rows; signal entry k of
+        # row r lands after all text entries up to and including row r.
+        text_at = np.arange(indices.size) + np.repeat(indptr[:-1] - (text_ends - counts), counts)
+        signal_at = np.arange(len(s_cols)) + np.repeat(text_ends, signal_counts)
+        out_indices = np.empty(int(indptr[-1]), dtype=np.int32)
+        out_data = np.empty(int(indptr[-1]), dtype=np.float32)
+        out_indices[text_at] = indices
+        out_data[text_at] = data
+        out_indices[signal_at] = s_cols
+        out_data[signal_at] = np.asarray(s_vals, dtype=np.float32)
+        return sparse.csr_matrix(
+            (out_data, out_indices, indptr.astype(np.int32)), shape=(rows, self.n_features)
         )
-        return (text_part + signal_part).tocsr()

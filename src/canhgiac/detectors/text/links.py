@@ -7,6 +7,7 @@ second, so hosts are found with one regular expression and checked with dictiona
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -124,9 +125,13 @@ _GOV_RE = re.compile(
     + "|".join(re.escape(w) for w in GOV_WORDS if len(w) < 4)
     + ")(?:$|[.\\-_0-9])"
 )
-_HAS_DIGITS = re.compile(r"\d{3}")
-_DOT_IN_WORD = re.compile(r"[A-Za-z0-9]\.[A-Za-z0-9]")
-_MOBILE = re.compile(r"(?<![\d+])(?:\+?84|0)[ .\-]?[35789]\d(?:[ .\-]?\d){7}(?!\d)")
+# These start with a character, not a look-behind (same matches): Python's regex engine then
+# jumps between candidate characters instead of trying every position.
+_HAS_DIGITS = re.compile(r"\d\d\d")
+_DOT_IN_WORD = re.compile(r"\.(?<=[A-Za-z0-9]\.)[A-Za-z0-9]")
+_MOBILE = re.compile(
+    r"(?:\+(?<![\d+]\+)84|8(?<![\d+]8)4|0(?<![\d+]0))[ .\-]?[35789]\d(?:[ .\-]?\d){7}(?!\d)"
+)
 
 
 @dataclass(frozen=True)
@@ -230,11 +235,12 @@ def brands_mentioned(folded: str, registry: BrandRegistry) -> list[Brand]:
     found: dict[str, Brand] = {}
     count = len(words)
     skip_until = 0
-    for i, word in enumerate(words):
-        entry = heads.get(word)
-        if entry is None or i < skip_until:
+    # Only the positions of words that start a name (found without a Python-level loop).
+    for i in itertools.compress(range(count), map(heads.__contains__, words)):
+        if i < skip_until:
             continue
-        one_word, follow = entry
+        word = words[i]
+        one_word, follow = heads[word]
         brand = None
         sizes = follow.get(words[i + 1]) if follow and i + 1 < count else None
         for n in sizes or ():
@@ -340,11 +346,14 @@ def find_hosts(nfc: str) -> list[tuple[str, str]]:
     return found[:MAX_LINKS]
 
 
+_NO_LINKS = {False: LinkFacts(), True: LinkFacts(personal_phone=True)}  # immutable, shared
+
+
 def link_facts(nfc: str, brands: Sequence[Brand], registry: BrandRegistry) -> LinkFacts:
     hosts = find_hosts(nfc)
     personal_phone = bool(_MOBILE.search(nfc)) if _HAS_DIGITS.search(nfc) else False
     if not hosts:
-        return LinkFacts(personal_phone=personal_phone)
+        return _NO_LINKS[personal_phone]
     tokens = _brand_tokens(registry)
     unofficial = mismatch = lookalike = cheap = shortener = is_ip = apk = platform = False
     lookalike_of: list[str] = []

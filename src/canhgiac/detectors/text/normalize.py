@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # Messages longer than this are cut: SMS and chat messages are short, and every step below
@@ -25,6 +26,8 @@ _INVISIBLE = dict.fromkeys(
         *range(0x2060, 0x2070),
     ]
 )
+# Finding one is far cheaper than translating every character of every message.
+_HAS_INVISIBLE = re.compile("[" + "".join(re.escape(chr(c)) for c in _INVISIBLE) + "]")
 
 
 def _build_fold_table() -> dict[int, str]:
@@ -105,13 +108,32 @@ _LEET_MAP = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a
 _LEET_TRAILING_ZERO = re.compile(r"(?<=[a-z])0(?![\w])")
 _LEET_TRAILING_AT = re.compile(r"(?<=[a-z])@(?![\w])")
 # "GlAY T0", "UyTlN": a lower-case l among capitals stands for an I.
-_L_FOR_I = re.compile(r"(?<=[A-Z])l(?=[A-Z]|\b)|\bl(?=[A-Z]{2})")
-_SPLIT_HINT = re.compile(r"[a-z][.\-_*·•'][a-z][.\-_*·•'][a-z]")
-_DOTTED_HINT = re.compile(r"[a-z]\.[a-z]")
-_SPACED_HINT = re.compile(r"\b[a-z] [a-z] [a-z] [a-z]\b")
-_LEET_HINT = re.compile(r"[a-z][013457$@]")
+# These start with a fixed character and look behind from there (same matches): Python's
+# regex engine then jumps between candidates instead of trying every position.
+_L_FOR_I = re.compile(r"l(?:(?<=[A-Z]l)(?=[A-Z]|\b)|(?<=\bl)(?=[A-Z]{2}))")
+_SPLIT_HINT = re.compile(r"[.\-_*·•'](?<=[a-z][.\-_*·•'])[a-z][.\-_*·•'][a-z]")
+_DOTTED_HINT = re.compile(r"\.(?<=[a-z]\.)[a-z]")
+_SPACED_HINT = re.compile(r" (?<=\b[a-z] )[a-z] [a-z] [a-z]\b")
+_LEET_HINT = re.compile(r"[013457$@](?<=[a-z][013457$@])")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
 _SPACES = re.compile(r"\s+")
+
+
+def literal_alternation(words: Iterable[str]) -> str:
+    """``a|b|…`` matching the same as the plain alternation of ``words`` (first listed wins),
+    with the words that share a first character behind one test of it: the regex engine
+    tries one branch per position instead of every word. Words with different first
+    characters never match at the same place, so only their relative order is kept."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        if not word:
+            raise ValueError("an empty word matches everywhere")
+        groups.setdefault(word[:1], []).append(re.escape(word[1:]))
+    return "|".join(
+        re.escape(first) + (rest[0] if len(rest) == 1 else "(?:" + "|".join(rest) + ")")
+        for first, rest in groups.items()
+    )
+
 
 # Teen-code and SMS abbreviations (folded form) → folded standard words.
 TEEN_CODE: dict[str, str] = {
@@ -149,7 +171,7 @@ TEEN_CODE: dict[str, str] = {
     "sn": "sinh nhat",
     "vk": "vo",
 }
-_TEEN_RE = re.compile(r"(?<![\w.])(" + "|".join(re.escape(k) for k in TEEN_CODE) + r")(?![\w])")
+_TEEN_RE = re.compile(r"(?<![\w.])(" + literal_alternation(TEEN_CODE) + r")(?![\w])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +192,9 @@ def clean_unicode(text: str) -> str:
     """NFKC (full-width digits, styled letters → plain), then drop invisible characters."""
     text = text[:MAX_TEXT_CHARS]
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+        text = unicodedata.normalize("NFKC", text)
+        if _HAS_INVISIBLE.search(text):
+            text = text.translate(_INVISIBLE)
     return text
 
 

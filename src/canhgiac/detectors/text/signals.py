@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from canhgiac.detectors.text.links import LinkFacts, brands_mentioned, link_facts
-from canhgiac.detectors.text.normalize import NormalizedText
+from canhgiac.detectors.text.normalize import NormalizedText, literal_alternation
 from canhgiac.indicators.brands import Brand, BrandRegistry
 
 # Name → (reason in Vietnamese, reason in English). Order fixes the feature columns.
@@ -184,7 +184,9 @@ _P_TRANSFER = _rx(
 _P_ACCOUNT_CTX = _rx(
     r"\b(?:so tai khoan|tai khoan|stk|chuyen khoan|chuyen vao|vao so|so tk|ngan hang|vcb|bidv|techcombank|agribank|mb|acb|vietinbank|tpbank|vpbank|sacombank|momo)\b"
 )
-_P_ACCOUNT_NUMBER = re.compile(r"(?<![\d+.,])(?:\d[ .-]?){8,18}\d(?![\d.,])")
+# "(?<![\d+.,])(?:\d[ .-]?){8,18}\d(?![\d.,])" with the look-behind after the first digit (same
+# matches), so that the regex engine jumps from digit to digit instead of trying every position.
+_P_ACCOUNT_NUMBER = re.compile(r"\d(?<![\d+.,]\d)[ .-]?(?:\d[ .-]?){7,17}\d(?![\d.,])")
 _P_UPPER_NAME = re.compile(r"\b[A-ZĐ][A-ZĐ]+(?: [A-ZĐ][A-ZĐ]*){1,4}\b")
 _P_OFFCHANNEL = _rx(
     r"\b(?:zalo|telegram|tele|inbox|messenger|ket ban|add zalo|nhan tin (?:zalo|cho)|whatsapp|viber|line)\b|(?<!\w)@[a-z][\w.]{3,}"
@@ -301,7 +303,7 @@ def _build_gate_index() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
             for longer in words:
                 if longer.startswith(word):
                     gates_of[longer].add(name)
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    alternation = literal_alternation(sorted(words, key=len, reverse=True))
     return re.compile(r"\b(?:" + alternation + ")"), {w: frozenset(g) for w, g in gates_of.items()}
 
 
