@@ -52,6 +52,12 @@ TRICKY = [
     "http://1.2.3.4:8080/a.apk tai app.apk",
     "x.y.z..a. .b. c.d",
     "ko dc j tk ck .ko ko. _ko ko_ kob",
+    "tai khoan se bi khoa vinh vien, xbi khoa, bi khoa hoc, toan bo danh ba, tat ca danh ba",
+    "gui anh len facebook, gui ho so cho nguoi than, qua han 3 ngay, khoa 2 chieu, tuoctuoc",
+    "chuyen khoan gap trong 24h, truoc 17h, trong vong 2 tieng, khan cap, khanh, xkhan",
+    "nap tien, nop phi ho so, dat coc, chuyen coc, thanh toan truoc, dung noi voi nguoi than",
+    "khong noi voi ai, giu bi mat, bi mat dieu tra, khong duoc tiet lo",
+    "xnap tien xdat coc xchuyen khoan xgiu bi mat xkhong noi voi ai xdung bao ai",
 ]
 
 
@@ -93,6 +99,37 @@ REWRITES = [
     (links._DOT_IN_WORD, r"[A-Za-z0-9]\.[A-Za-z0-9]", False),
     (links._MOBILE, r"(?<![\d+])(?:\+?84|0)[ .\-]?[35789]\d(?:[ .\-]?\d){7}(?!\d)", True),
     (signals._P_ACCOUNT_NUMBER, r"(?<![\d+.,])(?:\d[ .-]?){8,18}\d(?![\d.,])", True),
+    (
+        signals._P_URGENCY,
+        r"\b(?:can gap|chuyen gap|rat gap|gap lam|khan(?: cap)?|ngay lap tuc|ngay hom nay|"
+        r"trong (?:vong )?\d+ ?(?:h|gio|phut|tieng)\b|truoc \d{1,2} ?(?:h|gio)|"
+        r"han (?:chot|cuoi)|het han|cham nhat|trong ngay|som nhat|nhanh tay|chi con|sap bi|se bi)",
+        True,
+    ),
+    (
+        signals._P_THREAT,
+        r"\b(?:khoa (?:vinh vien|tai khoan|the|sim)|bi khoa(?! hoc)|tam khoa|dong bang|phong toa|"
+        r"bat giu|lenh bat|khoi to|truy cuu|truy na|trieu tap|rua tien|cuong che|"
+        r"xu ly theo (?:phap luat|cach)|beu|gui (?:anh|hinh|ho so) (?:\w+ ){0,3}"
+        r"(?:facebook|dia phuong|nguoi than|danh ba|cong ty)|den tan nha|"
+        r"(?:toan bo |tat ca )?danh ba|qua han \d+ ngay|ngung cap dien|cat dien|thu hoi sim|"
+        r"khoa 2 chieu|vo hieu hoa|xoa vinh vien|ap giai|tuoc)",
+        True,
+    ),
+    (
+        signals._P_TRANSFER,
+        r"\b(?:chuyen (?:khoan|tien|lai|giup|ho|gap|vao|truoc|coc)|nap (?:tien|them|usdt)|"
+        r"dong phi|nop (?:phi|thue|tien|them)|phi (?:van chuyen|ship|ho so|bao hiem|nhan qua|"
+        r"xac minh|thu tuc|dich vu|hai quan|thong quan|dang ky|le)|dat coc|chuyen coc|"
+        r"coc (?:giu|truoc)|thanh toan (?:truoc|phi))",
+        True,
+    ),
+    (
+        signals._P_SECRECY,
+        r"\b(?:khong duoc tiet lo|giu bi mat|dung (?:noi|bao) (?:voi )?(?:ai|nguoi than)|"
+        r"khong noi voi ai|bi mat dieu tra)",
+        True,
+    ),
 ]
 
 

@@ -103,23 +103,26 @@ def analyze(folded: str) -> list[str]:
     return out
 
 
-_MISSING = itertools.repeat(-1)  # dict.get default for pairs outside the vocabulary
+# Ids travel as packed native int32 bytes: joining bytes and reading them with
+# np.frombuffer is much cheaper than lists of Python ints converted one by one.
+_ID = np.dtype(np.int32)
+_NO_ID = itertools.repeat(b"")  # dict.get default for word pairs outside the vocabulary
 
 
-class _WordIds(dict[str, tuple[int, ...]]):
-    """Word → vocabulary ids of its unigram and character n-grams, filled on first use."""
+class _WordIds(dict[str, bytes]):
+    """Word → packed vocabulary ids of its unigram and character n-grams, filled on first use."""
 
     def __init__(self, vocabulary: Mapping[str, int]) -> None:
         super().__init__()
         self._vocabulary = vocabulary
 
-    def __missing__(self, word: str) -> tuple[int, ...]:
+    def __missing__(self, word: str) -> bytes:
         vocab = self._vocabulary
-        ids = tuple(vocab[t] for t in word_features(word) if t in vocab)
+        ids = np.array([vocab[t] for t in word_features(word) if t in vocab], dtype=_ID)
         if len(self) > 500_000:
             self.clear()
-        self[word] = ids
-        return ids
+        self[word] = packed = ids.tobytes()
+        return packed
 
 
 class FeatureSpace:
@@ -145,40 +148,41 @@ class FeatureSpace:
         self._word_ids = _WordIds(self.vocabulary)
         # "b:a_b" keyed by the word pair ("a", "b"): no string is built per pair at run time.
         # A word may itself hold "_", so every split is a key; only the true one can occur.
-        self._pair_ids: dict[tuple[str, str], int] = {}
+        self._pair_ids: dict[tuple[str, str], bytes] = {}
         for term, index in self.vocabulary.items():
             if term.startswith("b:"):
                 body = term[2:]
+                packed = np.array([index], dtype=_ID).tobytes()
                 for cut, char in enumerate(body):
                     if char == "_":
-                        self._pair_ids.setdefault((body[:cut], body[cut + 1 :]), index)
+                        self._pair_ids.setdefault((body[:cut], body[cut + 1 :]), packed)
+
+    def _packed_ids(self, folded: str) -> bytes:
+        """Vocabulary ids of a message's words and word pairs, repeats included."""
+        words = words_of(folded)
+        return b"".join(map(self._word_ids.__getitem__, words)) + b"".join(
+            map(self._pair_ids.get, itertools.pairwise(words), _NO_ID)
+        )
 
     def ids_of(self, folded: str) -> list[int]:
         """Sorted vocabulary ids of a message (same features as ``analyze``)."""
-        words = words_of(folded)
-        ids = set(itertools.chain.from_iterable(map(self._word_ids.__getitem__, words)))
-        ids.update(map(self._pair_ids.get, itertools.pairwise(words), _MISSING))
-        ids.discard(-1)
-        return sorted(ids)
+        return sorted(set(np.frombuffer(self._packed_ids(folded), dtype=_ID).tolist()))
 
     def transform_folded(
         self, folded_texts: Sequence[str], signal_rows: Sequence[Mapping[str, float]]
     ) -> sparse.csr_matrix:
-        # Ids of the whole batch go into one flat list (duplicates and -1 for pairs outside
-        # the vocabulary included): numpy sorts and de-duplicates them far faster than a set
-        # and sorted() per message.
-        flat: list[int] = []
+        # Ids of the whole batch, repeats included, in one buffer: numpy sorts and
+        # de-duplicates them far faster than a set and sorted() per message.
+        chunks: list[bytes] = []
         ends: list[int] = []
-        extend = flat.extend
-        word_ids = self._word_ids.__getitem__
-        pair_id = self._pair_ids.get
-        chain = itertools.chain.from_iterable
+        total = 0
+        packed_ids = self._packed_ids
         for folded in folded_texts:
-            words = words_of(folded)
-            extend(chain(map(word_ids, words)))
-            extend(map(pair_id, itertools.pairwise(words), _MISSING))
-            ends.append(len(flat))
-        return self._build(flat, ends, signal_rows)
+            chunk = packed_ids(folded)
+            chunks.append(chunk)
+            total += len(chunk)
+            ends.append(total // _ID.itemsize)
+        return self._build(np.frombuffer(b"".join(chunks), dtype=_ID), ends, signal_rows)
 
     def transform(
         self, token_lists: Sequence[list[str]], signal_rows: Sequence[Mapping[str, float]]
@@ -189,30 +193,30 @@ class FeatureSpace:
         for tokens in token_lists:
             flat.extend(vocab[t] for t in tokens if t in vocab)
             ends.append(len(flat))
-        return self._build(flat, ends, signal_rows)
+        return self._build(np.array(flat, dtype=_ID), ends, signal_rows)
 
     def _build(
-        self, flat: list[int], ends: list[int], signal_rows: Sequence[Mapping[str, float]]
+        self, ids: np.ndarray, ends: list[int], signal_rows: Sequence[Mapping[str, float]]
     ) -> sparse.csr_matrix:
-        """CSR rows from the flat ids (row ``r`` is ``flat[ends[r - 1]:ends[r]]``): the sorted,
-        distinct text ids with L2-normalised idf weights, then the signal columns."""
+        """CSR rows from the flat vocabulary ids (row ``r`` is ``ids[ends[r - 1]:ends[r]]``,
+        repeats allowed): the sorted, distinct text ids with L2-normalised idf weights, then
+        the signal columns."""
         rows = len(ends)
         bounds = np.zeros(rows + 1, dtype=np.int64)
         bounds[1:] = ends
         per_row = bounds[1:] - bounds[:-1]
-        ids = np.fromiter(flat, dtype=np.int64, count=len(flat))
         row_of = np.repeat(np.arange(rows, dtype=np.int64), per_row)
-        known = ids >= 0
         # One sort of row * n_text + id orders every row's ids; equal neighbours are repeats.
-        keys = row_of[known] * self.n_text + ids[known]
+        stride = max(self.n_text, 1)
+        keys = row_of * stride + ids
         keys.sort()
         if keys.size:
             distinct = np.empty(keys.size, dtype=bool)
             distinct[0] = True
             np.not_equal(keys[1:], keys[:-1], out=distinct[1:])
             keys = keys[distinct]
-        row_of = keys // self.n_text
-        indices = (keys - row_of * self.n_text).astype(np.int32)
+        row_of = keys // stride
+        indices = (keys - row_of * stride).astype(np.int32)
         counts = np.bincount(row_of, minlength=rows)
         data = self.idf[indices]
         # L2-normalise each row's text part in one vectorised pass.

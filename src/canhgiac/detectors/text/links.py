@@ -349,49 +349,79 @@ def find_hosts(nfc: str) -> list[tuple[str, str]]:
 _NO_LINKS = {False: LinkFacts(), True: LinkFacts(personal_phone=True)}  # immutable, shared
 
 
+# How a host is judged, per registry: (kind, on a cheap TLD, registrable name of at most
+# three characters, brand it imitates). Hosts repeat within and across messages.
+_HostJudgement = tuple[str, bool, bool, str | None]
+_HOST_CACHE: dict[int, tuple[BrandRegistry, dict[str, _HostJudgement]]] = {}
+
+
+def _judge_host(host: str, registry: BrandRegistry) -> _HostJudgement:
+    cached = _HOST_CACHE.get(id(registry))
+    if cached is None or cached[0] is not registry:
+        if len(_HOST_CACHE) > 8:
+            _HOST_CACHE.clear()
+        cached = (registry, {})
+        _HOST_CACHE[id(registry)] = cached
+    judged = cached[1].get(host)
+    if judged is None:
+        judged = _judge_host_uncached(host, registry)
+        if len(cached[1]) > 65_536:
+            cached[1].clear()
+        cached[1][host] = judged
+    return judged
+
+
+def _judge_host_uncached(host: str, registry: BrandRegistry) -> _HostJudgement:
+    if host.replace(".", "").isdigit():
+        return "ip", False, False, None
+    suffix, domain = host_parts(host)
+    if suffix in APP_LINK_SUFFIXES or domain in APP_LINK_SUFFIXES:
+        return "platform", False, False, None
+    if domain in SHORTENERS or host in SHORTENERS:
+        return "shortener", False, False, None
+    owner = registry.official_brand_for_host(host)
+    if registry.is_user_content_host(host) or (
+        owner is not None and owner.key in USER_CONTENT_BRANDS
+    ):
+        return "platform", False, False, None
+    if registry.is_official_host(host):
+        return "official", False, False, None
+    short_name = len(domain.split(".", 1)[0]) <= 3
+    return "unofficial", suffix in CHEAP_TLDS, short_name, _lookalike(host, _brand_tokens(registry))
+
+
 def link_facts(nfc: str, brands: Sequence[Brand], registry: BrandRegistry) -> LinkFacts:
     hosts = find_hosts(nfc)
     personal_phone = bool(_MOBILE.search(nfc)) if _HAS_DIGITS.search(nfc) else False
     if not hosts:
         return _NO_LINKS[personal_phone]
-    tokens = _brand_tokens(registry)
     unofficial = mismatch = lookalike = cheap = shortener = is_ip = apk = platform = False
     lookalike_of: list[str] = []
     official_count = 0
     for host, path in hosts:
         if path.endswith(".apk") or host.endswith(".apk"):
             apk = True
-        if host.replace(".", "").isdigit():
+        kind, on_cheap_tld, short_name, imitated = _judge_host(host, registry)
+        if kind == "ip":
             is_ip = unofficial = True
-            continue
-        suffix, domain = host_parts(host)
-        if suffix in APP_LINK_SUFFIXES or domain in APP_LINK_SUFFIXES:
+        elif kind == "platform":
             platform = True
-            continue
-        if domain in SHORTENERS or host in SHORTENERS:
+        elif kind == "shortener":
             shortener = True
-            continue
-        owner = registry.official_brand_for_host(host)
-        if registry.is_user_content_host(host) or (
-            owner is not None and owner.key in USER_CONTENT_BRANDS
-        ):
-            platform = True
-            continue
-        if registry.is_official_host(host):
+        elif kind == "official":
             official_count += 1
-            continue
-        unofficial = True
-        if suffix in CHEAP_TLDS:
-            cheap = True
-        # Unknown two- or three-letter domains with a path ("by.tn/x1Yz") are shorteners.
-        if len(domain.split(".", 1)[0]) <= 3 and len(path) > 3:
-            shortener = True
-        if brands:
-            mismatch = True
-        imitated = _lookalike(host, tokens)
-        if imitated is not None:
-            lookalike = True
-            lookalike_of.append(imitated)
+        else:
+            unofficial = True
+            if on_cheap_tld:
+                cheap = True
+            # Unknown two- or three-letter domains with a path ("by.tn/x1Yz") are shorteners.
+            if short_name and len(path) > 3:
+                shortener = True
+            if brands:
+                mismatch = True
+            if imitated is not None:
+                lookalike = True
+                lookalike_of.append(imitated)
     return LinkFacts(
         hosts=tuple(h for h, _ in hosts),
         url_unofficial=unofficial,

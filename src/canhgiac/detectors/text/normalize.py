@@ -8,6 +8,7 @@ that the model and the signals see "lừa đảo", "lua dao" and "l.ừ.a đ.ả
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -116,6 +117,8 @@ _DOTTED_HINT = re.compile(r"\.(?<=[a-z]\.)[a-z]")
 _SPACED_HINT = re.compile(r" (?<=\b[a-z] )[a-z] [a-z] [a-z]\b")
 _LEET_HINT = re.compile(r"[013457$@](?<=[a-z][013457$@])")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
+# A callable, not the template r"\1": Python 3.11 re-parses a template on every call.
+_first_group = operator.itemgetter(1)
 _SPACES = re.compile(r"\s+")
 
 
@@ -219,7 +222,7 @@ def deobfuscate(folded: str) -> str:
         folded = _LEET_TRAILING_ZERO.sub("o", folded)
     if "@" in folded:
         folded = _LEET_TRAILING_AT.sub("a", folded)
-    return _REPEATS.sub(r"\1", folded)
+    return _REPEATS.sub(_first_group, folded)
 
 
 def expand_teen_code(folded: str) -> str:

@@ -149,6 +149,23 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+def _word_start(*alternatives: str) -> re.Pattern[str]:
+    """``\\b(?:a|b|…)`` for alternatives that each start with a letter or digit, compiled as
+    ``k(?<!\\w\\w)(?:hoa…|hoi…)|b(?<!\\w\\w)…``: a word boundary before a letter means "no word
+    character just before it", so the matches are the same, but the regex engine jumps
+    between candidate first letters instead of trying every position. Alternatives that
+    share a first letter keep their order; the others can never match at the same place."""
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        first, rest = alternative[:1], alternative[1:]
+        if not (first.isascii() and first.isalnum()) or rest[:1] in {"?", "*", "+", "{"}:
+            raise ValueError(f"not a plain first letter: {alternative!r}")
+        groups.setdefault(first, []).append(rest)
+    return re.compile(
+        "|".join(rf"{first}(?<!\w\w)(?:{'|'.join(rest)})" for first, rest in groups.items())
+    )
+
+
 # All patterns run on the folded text (lower-case, no diacritics, teen-code expanded).
 _OTP_WORD = r"(?:otp|ma xac (?:nhan|thuc|minh)|ma (?:bao mat|kich hoat|6 so|gui ve|vua (?:nhan|gui))|mat khau)"
 _P_OTP_REQUEST = _rx(
@@ -176,10 +193,17 @@ _P_APK = _rx(
     r"\.apk\b|\b(?:tai|cai|cai dat|download|update|cap nhat) (?:\w+ ){0,3}(?:ung dung|app|phien ban|ban cap nhat)\b[^.\n]{0,40}(?:tai|tai day|:|https?|www|\.[a-z]{2,})|quyen tro nang|nguon khong xac dinh"
 )
 _P_REMOTE = _rx(r"\b(?:teamviewer|ultraviewer|anydesk|airdroid|rustdesk)\b")
-_P_TRANSFER = _rx(
-    r"\b(?:chuyen (?:khoan|tien|lai|giup|ho|gap|vao|truoc|coc)|nap (?:tien|them|usdt)|dong phi|nop (?:phi|thue|tien|them)|"
-    r"phi (?:van chuyen|ship|ho so|bao hiem|nhan qua|xac minh|thu tuc|dich vu|hai quan|thong quan|dang ky|le)|dat coc|chuyen coc|"
-    r"coc (?:giu|truoc)|thanh toan (?:truoc|phi))"
+_P_TRANSFER = _word_start(
+    "chuyen (?:khoan|tien|lai|giup|ho|gap|vao|truoc|coc)",
+    "nap (?:tien|them|usdt)",
+    "dong phi",
+    "nop (?:phi|thue|tien|them)",
+    "phi (?:van chuyen|ship|ho so|bao hiem|nhan qua|xac minh|thu tuc|dich vu|hai quan|"
+    "thong quan|dang ky|le)",
+    "dat coc",
+    "chuyen coc",
+    "coc (?:giu|truoc)",
+    "thanh toan (?:truoc|phi)",
 )
 _P_ACCOUNT_CTX = _rx(
     r"\b(?:so tai khoan|tai khoan|stk|chuyen khoan|chuyen vao|vao so|so tk|ngan hang|vcb|bidv|techcombank|agribank|mb|acb|vietinbank|tpbank|vpbank|sacombank|momo)\b"
@@ -191,22 +215,68 @@ _P_UPPER_NAME = re.compile(r"\b[A-ZĐ][A-ZĐ]+(?: [A-ZĐ][A-ZĐ]*){1,4}\b")
 _P_OFFCHANNEL = _rx(
     r"\b(?:zalo|telegram|tele|inbox|messenger|ket ban|add zalo|nhan tin (?:zalo|cho)|whatsapp|viber|line)\b|(?<!\w)@[a-z][\w.]{3,}"
 )
-_P_URGENCY = _rx(
-    r"\b(?:can gap|chuyen gap|rat gap|gap lam|khan(?: cap)?|ngay lap tuc|ngay hom nay|trong (?:vong )?\d+ ?(?:h|gio|phut|tieng)\b|truoc \d{1,2} ?(?:h|gio)|"
-    r"han (?:chot|cuoi)|het han|cham nhat|trong ngay|som nhat|nhanh tay|chi con|sap bi|se bi)"
+_P_URGENCY = _word_start(
+    "can gap",
+    "chuyen gap",
+    "rat gap",
+    "gap lam",
+    "khan(?: cap)?",
+    "ngay lap tuc",
+    "ngay hom nay",
+    r"trong (?:vong )?\d+ ?(?:h|gio|phut|tieng)\b",
+    r"truoc \d{1,2} ?(?:h|gio)",
+    "han (?:chot|cuoi)",
+    "het han",
+    "cham nhat",
+    "trong ngay",
+    "som nhat",
+    "nhanh tay",
+    "chi con",
+    "sap bi",
+    "se bi",
 )
-_P_THREAT = _rx(
-    r"\b(?:khoa (?:vinh vien|tai khoan|the|sim)|bi khoa(?! hoc)|tam khoa|dong bang|phong toa|bat giu|lenh bat|khoi to|truy cuu|"
-    r"truy na|trieu tap|rua tien|cuong che|xu ly theo (?:phap luat|cach)|beu|gui (?:anh|hinh|ho so) (?:\w+ ){0,3}(?:facebook|dia phuong|nguoi than|danh ba|cong ty)|"
-    r"den tan nha|(?:toan bo |tat ca )?danh ba|qua han \d+ ngay|ngung cap dien|cat dien|thu hoi sim|khoa 2 chieu|vo hieu hoa|xoa vinh vien|ap giai|tuoc)"
+_P_THREAT = _word_start(
+    "khoa (?:vinh vien|tai khoan|the|sim)",
+    "bi khoa(?! hoc)",
+    "tam khoa",
+    "dong bang",
+    "phong toa",
+    "bat giu",
+    "lenh bat",
+    "khoi to",
+    "truy cuu",
+    "truy na",
+    "trieu tap",
+    "rua tien",
+    "cuong che",
+    "xu ly theo (?:phap luat|cach)",
+    "beu",
+    r"gui (?:anh|hinh|ho so) (?:\w+ ){0,3}(?:facebook|dia phuong|nguoi than|danh ba|cong ty)",
+    "den tan nha",
+    "toan bo danh ba",
+    "tat ca danh ba",
+    "danh ba",
+    r"qua han \d+ ngay",
+    "ngung cap dien",
+    "cat dien",
+    "thu hoi sim",
+    "khoa 2 chieu",
+    "vo hieu hoa",
+    "xoa vinh vien",
+    "ap giai",
+    "tuoc",
 )
 _P_TOO_GOOD = _rx(
     r"\b(?:trung thuong|trung giai|loi nhuan|lai \d+ ?%|\d+ ?%\s*/\s*(?:ngay|tuan)|hoa hong|viec nhe luong cao|thu nhap (?:tu )?\d|"
     r"\d+ ?(?:k|trieu|tr)\s*(?:-\s*\d+ ?(?:k|trieu|tr))?\s*/\s*ngay|cam ket|khong rui ro|hoan von|x2 von|bao an|an chac|qua tang|tri an|"
     r"mien phi 100|khong the chap|chi can cccd|no xau van|giai ngan (?:trong|nhanh)|rut tien (?:ngay|nhanh|1-1|sieu toc))"
 )
-_P_SECRECY = _rx(
-    r"\b(?:khong duoc tiet lo|giu bi mat|dung (?:noi|bao) (?:voi )?(?:ai|nguoi than)|khong noi voi ai|bi mat dieu tra)"
+_P_SECRECY = _word_start(
+    "khong duoc tiet lo",
+    "giu bi mat",
+    "dung (?:noi|bao) (?:voi )?(?:ai|nguoi than)",
+    "khong noi voi ai",
+    "bi mat dieu tra",
 )
 _P_BALANCE = _rx(
     r"(?:\bso du\b|\bsd\b|\bsdc\b)[^\n]{0,40}\d|[+-]\s?\d{1,3}(?:[.,]\d{3})+ ?(?:vnd|d\b|dong)"
