@@ -162,6 +162,12 @@ def test_literal_alternation_keeps_first_listed_word():
     assert grouped.findall(text) == re.findall("|".join(map(re.escape, words)), text)
 
 
+def test_diacritics_folded_piece_by_piece_like_in_one_pass():
+    texts = [*_sample_texts(), "  Lừa  đảo ", "Đ" * 60 + " ừ", "ĐĐ ĐĐ ĐĐ", " "]
+    for text in texts:
+        assert normalize.fold_diacritics(text) == text.translate(normalize._FOLD), text
+
+
 def test_links_are_replaced_piece_by_piece_like_in_one_pass():
     for text in _sample_texts():
         assert features._replace_links(text) == features._URL.sub(features._url_token, text)

@@ -385,9 +385,7 @@ _SYMBOL_GATES_OF = {
 
 
 def _open_gates(folded: str) -> set[str]:
-    opened: set[str] = set()
-    for word in set(_GATE_PATTERN.findall(folded)):
-        opened |= _GATES_OF[word]
+    opened: set[str] = set().union(*map(_GATES_OF.__getitem__, _GATE_PATTERN.findall(folded)))
     for symbol, names in _SYMBOL_GATES_OF.items():
         if symbol in folded:
             opened |= names
