@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -81,6 +82,7 @@ def _softmax(x: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=1, keepdims=True)
 
 
+@functools.lru_cache(maxsize=65_536)
 def _term_display(term: str) -> str | None:
     kind, _, value = term.partition(":")
     if kind == "w" and len(value) > 3 and not value.startswith("z"):
@@ -103,8 +105,7 @@ class TextClassifier:
         self._scam_coef = model.scam_coef.astype(np.float32)
         self._scam_columns = np.array([c in SCAM_CODES for c in model.categories])
         self._safe_columns = ~self._scam_columns
-        # How each vocabulary term reads in a reason (None: not shown), worked out once.
-        self._display = [_term_display(term) for term in model.vocabulary]
+        self._terms = model.vocabulary
 
     @property
     def version(self) -> str:
@@ -246,13 +247,13 @@ class TextClassifier:
         order: list[int] = np.argpartition(-row, top - 1)[:top].tolist()
         values = row.tolist()
         columns = indices[start:end].tolist()
-        display = self._display
+        terms = self._terms
         words: list[str] = []
         for index in sorted(order, key=lambda i: -values[i]):
             column = columns[index]
-            if column >= len(display) or values[index] <= 0:
+            if column >= len(terms) or values[index] <= 0:
                 continue
-            shown = display[column]
+            shown = _term_display(terms[column])
             if shown and shown not in words:
                 words.append(shown)
             if len(words) == 4:

@@ -149,13 +149,16 @@ class FeatureSpace:
         # "b:a_b" keyed by the word pair ("a", "b"): no string is built per pair at run time.
         # A word may itself hold "_", so every split is a key; only the true one can occur.
         self._pair_ids: dict[tuple[str, str], bytes] = {}
+        all_ids = np.arange(self.n_text, dtype=_ID).tobytes()
+        size = _ID.itemsize
         for term, index in self.vocabulary.items():
             if term.startswith("b:"):
                 body = term[2:]
-                packed = np.array([index], dtype=_ID).tobytes()
-                for cut, char in enumerate(body):
-                    if char == "_":
-                        self._pair_ids.setdefault((body[:cut], body[cut + 1 :]), packed)
+                packed = all_ids[index * size : (index + 1) * size]
+                parts = body.split("_")
+                for cut in range(1, len(parts)):
+                    pair = ("_".join(parts[:cut]), "_".join(parts[cut:]))
+                    self._pair_ids.setdefault(pair, packed)
 
     def _packed_ids(self, folded: str) -> bytes:
         """Vocabulary ids of a message's words and word pairs, repeats included."""
