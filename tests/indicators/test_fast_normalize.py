@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+import ipaddress
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from canhgiac.errors import ValidationFailed
-from canhgiac.indicators.fast_normalize import fast_normalize
+from canhgiac.indicators.fast_normalize import canonical_block, canonical_flags, fast_normalize
 from canhgiac.indicators.normalize import normalize
+from canhgiac.indicators.normalizers.ips import parse_ip
 from tests.datasets_path import require_dataset
 
 
@@ -77,3 +80,50 @@ def test_agrees_on_real_trails():
                     pytest.fail(f"fast path accepted {line!r}")
                 checked += 1
     assert checked > 500
+
+
+_VALUES = [
+    "evil.example.com",
+    "a_b.example.vn",
+    "Evil.example.com",
+    "www.evil.example.com",
+    "trailing.example.com.",
+    "xn--80ak6aa92e.com",
+    "a" * 250 + ".com",
+    "-bad.example.com",
+    "two\nlines.com",
+    "203.0.113.7",
+    "010.0.0.1",
+    "256.1.1.1",
+    "1.2.3.4\n5.6.7.8",
+    "",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_VALUES), max_size=12), st.sampled_from(["domain", "ip", "url"]))
+def test_block_checks_agree_with_the_fast_path_per_value(values, hint):
+    plain = [fast_normalize(v, hint) == (hint, v, v) for v in values]
+    assert canonical_flags(hint, values) == plain
+    assert canonical_block(hint, values) == all(plain)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.ip_addresses().map(str),
+        st.from_regex(r"[0-9]{1,4}(\.[0-9]{1,4}){2,4}", fullmatch=True),
+        st.text(alphabet="0123456789abcdef:.x[]% ", max_size=20),
+    )
+)
+def test_parse_ip_matches_the_ipaddress_module(text):
+    stripped = text.strip()
+    if stripped.startswith("[") and stripped.endswith("]"):
+        stripped = stripped[1:-1]
+    try:
+        expected = None if "%" in stripped else ipaddress.ip_address(stripped)
+    except ValueError:
+        expected = None
+    if isinstance(expected, ipaddress.IPv6Address) and expected.ipv4_mapped is not None:
+        expected = expected.ipv4_mapped
+    assert parse_ip(text) == expected

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from canhgiac.indicators.feeds import FeedStats
+from canhgiac.indicators.feeds import FeedBlock, FeedStats, expand_blocks
 from canhgiac.indicators.feeds.formats import maltrail
 from tests.datasets_path import require_dataset
 from tests.indicators.feeds.helpers import split, tar_of_trails
@@ -104,3 +106,72 @@ def test_maltrail_archive_total_size_cap(fixtures, tmp_path):
     archive = tar_of_trails(fixtures, tmp_path / "maltrail.tar.gz", "m/trails/static/")
     items = list(maltrail.parse_archive(archive, max_total_bytes=50))
     assert "archive over 50 bytes" in items[-1].reason
+
+
+_LINES = [
+    "evil.example.com",
+    "Evil.Example.com",
+    "www.evil.example.com",
+    " padded.example.com ",
+    "crlf.example.com\r",
+    "xn--80ak6aa92e.com",
+    "trailing.example.com.",
+    "203.0.113.7",
+    "203.0.113.7:8080",
+    "010.0.0.1",
+    "1.2.3.4:99999",
+    "# comment",
+    "",
+    "   ",
+    "kho.example.org  # note",
+    "http://198.51.100.20/x.exe",
+    "/gate.php",
+    "q(l|r)[0-9]{5}\\.pw",
+    "mau dien khoang trang.com",
+    "a" * 300 + ".com",
+    "x" * 9000,
+    "com",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LINES), max_size=40), st.booleans())
+def test_blocks_expand_to_exactly_the_per_line_items(lines, bom):
+    data = ("\ufeff" if bom else "").encode() + "\n".join(lines).encode()
+    chunks = list(maltrail.bytes_chunks(data, "malware", "fam", "malware/fam.txt"))
+    per_line = [
+        item
+        for number, line in enumerate(data.decode("utf-8-sig").split("\n"), start=1)
+        if (item := maltrail._line_item(number, line, "malware", "fam", "malware/fam.txt"))
+        is not None
+    ]
+    assert list(expand_blocks(chunks)) == per_line
+    blocks = [c for c in chunks if isinstance(c, FeedBlock)]
+    assert all(b.values and "\n" not in "".join(b.values) for b in blocks)
+
+
+def test_plain_runs_come_as_blocks(tmp_path):
+    folder = tmp_path / "malware"
+    folder.mkdir()
+    (folder / "mau.txt").write_text(
+        "# x\na.example.com\nb.example.com\n203.0.113.1\nhttp://c.example/x\n"
+    )
+    chunks = list(maltrail.chunks(tmp_path))
+    assert chunks[0] == FeedBlock(
+        2, ["a.example.com", "b.example.com"], "domain", "malware", "mau", "malware/mau.txt"
+    )
+    assert chunks[1] == FeedBlock(4, ["203.0.113.1"], "ip", "malware", "mau", "malware/mau.txt")
+    assert chunks[2].raw == "http://c.example/x" and chunks[2].line_no == 5  # fmt: skip
+
+
+def test_split_files_keeps_order_and_balances_size(tmp_path):
+    for folder, sizes in (("malicious", (10, 400)), ("malware", (300, 20, 5))):
+        (tmp_path / folder).mkdir()
+        for i, size in enumerate(sizes):
+            (tmp_path / folder / f"f{i}.txt").write_text("a.example.com\n" * size)
+    assert maltrail.split_files(tmp_path, 2, min_bytes=10**9) is None
+    parts = maltrail.split_files(tmp_path, 2, min_bytes=0)
+    assert parts is not None and len(parts) == 2 and all(parts)
+    names = [name for part in parts for *_, name in part]
+    assert names == [name for *_, name in maltrail._named(tmp_path)]
+    assert names[: len(parts[0])] == ["malicious/f0.txt", "malicious/f1.txt"]

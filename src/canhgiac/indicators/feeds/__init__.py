@@ -22,11 +22,14 @@ from canhgiac.indicators.feeds.formats import (
 )
 from canhgiac.indicators.feeds.formats.csv_columns import CsvMapping
 from canhgiac.indicators.feeds.model import (
+    FeedBlock,
+    FeedChunk,
     FeedEntry,
     FeedItem,
     FeedProblem,
     FeedStats,
     entries_only,
+    expand_blocks,
 )
 
 FORMATS = ("plain", "csv", "maltrail", "urlhaus", "chongluadao", "misp", "stix")
@@ -37,12 +40,16 @@ __all__ = [
     "DIRECTORY_FORMATS",
     "FORMATS",
     "CsvMapping",
+    "FeedBlock",
+    "FeedChunk",
     "FeedEntry",
     "FeedItem",
     "FeedProblem",
     "FeedStats",
     "entries_only",
+    "expand_blocks",
     "parse_feed",
+    "parse_feed_chunks",
 ]
 
 
@@ -54,19 +61,7 @@ def parse_feed(
     category: str | None = None,
 ) -> Iterator[FeedItem]:
     """Parse a local feed file or folder in format ``fmt`` (one of :data:`FORMATS`)."""
-    path = Path(source)
-    if fmt not in FORMATS:
-        raise ValidationFailed(
-            f"Định dạng không hỗ trợ / unsupported format '{fmt}' (one of {', '.join(FORMATS)})",
-            field="format",
-        )
-    if not path.exists():
-        raise ValidationFailed(f"Không tìm thấy / not found: {path}", field="source")
-    if path.is_dir() and fmt not in DIRECTORY_FORMATS:
-        raise ValidationFailed(
-            f"Định dạng '{fmt}' cần một tệp / format '{fmt}' needs a file, not a folder",
-            field="source",
-        )
+    path = _checked(fmt, source)
     if fmt == "plain":
         return plain.parse(path, category=category)
     if fmt == "csv":
@@ -84,3 +79,34 @@ def parse_feed(
     if fmt == "misp":
         return misp.parse(path)
     return stix.parse(path)
+
+
+def parse_feed_chunks(
+    fmt: str,
+    source: Path | str,
+    *,
+    csv_mapping: CsvMapping | None = None,
+    category: str | None = None,
+) -> Iterator[FeedChunk]:
+    """What :func:`parse_feed` yields, except that formats able to (maltrail) pass runs of
+    plain entries as :class:`FeedBlock`; ``expand_blocks`` gives :func:`parse_feed`'s items."""
+    if fmt == "maltrail":
+        return maltrail.chunks(_checked(fmt, source))
+    return parse_feed(fmt, source, csv_mapping=csv_mapping, category=category)
+
+
+def _checked(fmt: str, source: Path | str) -> Path:
+    path = Path(source)
+    if fmt not in FORMATS:
+        raise ValidationFailed(
+            f"Định dạng không hỗ trợ / unsupported format '{fmt}' (one of {', '.join(FORMATS)})",
+            field="format",
+        )
+    if not path.exists():
+        raise ValidationFailed(f"Không tìm thấy / not found: {path}", field="source")
+    if path.is_dir() and fmt not in DIRECTORY_FORMATS:
+        raise ValidationFailed(
+            f"Định dạng '{fmt}' cần một tệp / format '{fmt}' needs a file, not a folder",
+            field="source",
+        )
+    return path

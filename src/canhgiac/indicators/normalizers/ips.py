@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import ipaddress
+import re
 
 from canhgiac.indicators.defang import undefang
 from canhgiac.indicators.kinds import IndicatorKind
 from canhgiac.indicators.normalized import NormalizedIndicator, check_length, reject
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+_OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
+_DOTTED_QUAD = re.compile(rf"{_OCTET}(?:\.{_OCTET}){{3}}", re.ASCII)
 
 
 def parse_ip(text: str) -> IPAddress | None:
@@ -18,6 +21,13 @@ def parse_ip(text: str) -> IPAddress | None:
         text = text[1:-1]
     if "%" in text:  # zone ids name an interface on one machine, not a thing to track
         return None
+    if ":" not in text:
+        # Only IPv4 is left; skip the module's slow parse (and its exception) for host
+        # names, and for the canonical dotted quad build the address from its bytes.
+        if not text[:1].isdigit():
+            return None
+        if _DOTTED_QUAD.fullmatch(text):
+            return ipaddress.IPv4Address(bytes(map(int, text.split("."))))
     try:
         address = ipaddress.ip_address(text)
     except ValueError:
