@@ -1,14 +1,15 @@
 """Set-based bulk merge of indicators: stage, then a handful of INSERT … SELECT statements.
 
-Importing 1.6 million indicators must not be a million ORM round-trips. Rows stream into a
-temporary staging table in large batches (executemany on SQLite, COPY on PostgreSQL); then
-each step is one statement over the whole set:
+Importing 1.7 million indicators must not be a million ORM round-trips. The distinct rows
+(:class:`~canhgiac.indicators.bulk_stage.BulkSet`) go sorted into temporary staging
+tables in a few statements; then each step is one statement over the whole set:
 
-1. de-duplicate the staged rows (``stage_u``);
-2. insert indicators that do not exist yet;
-3. revive indicators that had expired and are listed again;
-4. link every staged indicator to this source (new links only) and reactivate old ones;
-5. for a full snapshot of a feed, deactivate links whose entries disappeared (age out).
+1. insert indicators that do not exist yet;
+2. when every staged indicator was new (a first import), link them all to this source
+   straight from the stage: none can have a link yet, nothing can need reviving;
+3. otherwise collect the ids of the staged indicators, revive expired ones, link those
+   not linked yet and reactivate inactive links;
+4. for a full snapshot of a feed, deactivate links whose entries disappeared (age out).
 
 Entries already present and active are not written at all, so re-importing the same feed
 changes nothing. Analysts' status decisions are never overwritten.
@@ -27,9 +28,42 @@ from sqlalchemy.orm import Session
 
 from canhgiac.accounts import audit
 from canhgiac.db.base import UTCDateTime, utcnow
+from canhgiac.indicators.bulk_stage import BulkSet, stage
 
-BATCH_ROWS = 50_000
 STAGE_COLUMNS = ("kind", "value", "display", "category", "family", "reference")
+# SQLite's page cache for the import's connection: index builds and the merge over
+# millions of rows want far more than the default 2 MB.
+SQLITE_CACHE_KIB = 262_144
+
+_INSERT_INDICATORS = (
+    "INSERT INTO indicators (kind, value, display, category, family, status, confidence, tlp, "
+    "first_seen, last_seen, report_count, created_at, updated_at) "
+    "SELECT s.kind, s.value, s.display, m.category, m.family, CAST(:status AS VARCHAR(16)), "
+    "CAST(:confidence AS INTEGER), 'clear', :now, :now, 0, :now, :now "
+    "FROM stage_u s JOIN stage_meta m ON m.id = s.meta "
+    "WHERE {condition} ORDER BY s.pos ON CONFLICT (kind, value) DO NOTHING"
+)
+# PostgreSQL would draw a sequence number for every conflicting row, so rows that exist
+# are filtered out first; SQLite's conflict check is the same index look-up, done once.
+_NEW_ONLY = "NOT EXISTS (SELECT 1 FROM indicators i WHERE i.kind = s.kind AND i.value = s.value)"
+# Links for staged indicators that were all just inserted, numbered from :offset + 1.
+_LINK_NEW = (
+    "INSERT INTO indicator_sources (indicator_id, source, feed_id, category, family, reference, "
+    "first_seen, last_seen, active) "
+    "SELECT :offset + s.pos, CAST(:source AS VARCHAR(128)), CAST(:feed_id AS INTEGER), "
+    "m.category, m.family, m.reference, :now, :now, :active "
+    "FROM stage_u s JOIN stage_meta m ON m.id = s.meta ORDER BY s.pos"
+)
+_LINK_EXISTING = (
+    "INSERT INTO indicator_sources (indicator_id, source, feed_id, category, family, reference, "
+    "first_seen, last_seen, active) "
+    "SELECT t.id, CAST(:source AS VARCHAR(128)), CAST(:feed_id AS INTEGER), "
+    "m.category, m.family, m.reference, :now, :now, :active "
+    "FROM stage_ids t JOIN stage_meta m ON m.id = t.meta "
+    "WHERE NOT EXISTS (SELECT 1 FROM indicator_sources x WHERE x.indicator_id = t.id "
+    "AND x.source = :source) "
+    "ORDER BY t.id ON CONFLICT (indicator_id, source) DO NOTHING"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,41 +100,8 @@ def _exec(conn: Connection, sql: str, **params: Any) -> int:
     return int(conn.execute(stmt, params).rowcount or 0)
 
 
-def _create_stage(conn: Connection) -> None:
-    if conn.dialect.name == "sqlite":
-        # Index building over millions of rows wants more than the default 2 MB page cache.
-        conn.exec_driver_sql("PRAGMA cache_size = -262144")
-    conn.exec_driver_sql("DROP TABLE IF EXISTS stage_rows")
-    conn.exec_driver_sql(
-        "CREATE TEMPORARY TABLE stage_rows (kind VARCHAR(16), value VARCHAR(2048), display VARCHAR(2048), "
-        "category VARCHAR(64), family VARCHAR(128), reference VARCHAR(1024))"
-    )
-
-
-def _load_stage(conn: Connection, batch: list[tuple[Any, ...]]) -> None:
-    if conn.dialect.name == "postgresql":
-        pg: Any = conn.connection.dbapi_connection  # psycopg 3: COPY is its fastest path
-        with (
-            pg.cursor() as cur,
-            cur.copy(f"COPY stage_rows ({', '.join(STAGE_COLUMNS)}) FROM STDIN") as copy,
-        ):
-            for row in batch:
-                copy.write_row(row)
-        return
-    raw = conn.connection.dbapi_connection
-    assert raw is not None
-    cursor = raw.cursor()
-    try:
-        cursor.executemany("INSERT INTO stage_rows VALUES (?, ?, ?, ?, ?, ?)", batch)
-    finally:
-        cursor.close()
-
-
-def _as_tuple(row: BulkRow | Sequence[str | None]) -> tuple[Any, ...]:
-    if isinstance(row, BulkRow):
-        return (row.kind, row.value, row.display, row.category, row.family, row.reference)
-    padded = tuple(row) + (None,) * (len(STAGE_COLUMNS) - len(row))
-    return padded[: len(STAGE_COLUMNS)]
+def _scalar(conn: Connection, sql: str, **params: Any) -> Any:
+    return conn.execute(text(sql), params).scalar()
 
 
 def bulk_upsert(
@@ -121,82 +122,76 @@ def bulk_upsert(
     no analyst decision expire). It may be a guard called with the number of distinct rows,
     so a feed that suddenly shrank does not age out everything it dropped.
     """
+    bulk = BulkSet()
+    for row in rows:
+        if isinstance(row, BulkRow):
+            bulk.add(
+                row.kind, row.value, row.display, bulk.meta(row.category, row.family, row.reference)
+            )
+            continue
+        kind, value, display, category, family, reference = (*row, None, None, None)[:6]
+        if kind is None or value is None or display is None:
+            raise ValueError(f"bulk row without kind, value or display: {row!r}")
+        bulk.add(kind, value, display, bulk.meta(category, family, reference))
+    return merge(
+        session,
+        bulk,
+        source=source,
+        feed_id=feed_id,
+        status=status,
+        confidence=confidence,
+        full_snapshot=full_snapshot,
+        now=now,
+    )
+
+
+def merge(
+    session: Session,
+    bulk: BulkSet,
+    *,
+    source: str,
+    feed_id: int | None = None,
+    status: str = "verified",
+    confidence: int = 70,
+    full_snapshot: bool | Callable[[int], bool] = False,
+    now: datetime | None = None,
+) -> BulkResult:
+    """Merge a :class:`BulkSet` into the store (see :func:`bulk_upsert`); empties ``bulk``."""
     now = now or utcnow()
     conn = session.connection()
-    result = BulkResult()
-    # De-duplicate and sort here rather than in SQL: a dict and one sort cost a fraction of
-    # a GROUP BY over the staged rows, and sorted rows go into the indexes in order.
-    unique: dict[tuple[str, str], tuple[Any, ...]] = {}
-    for row in rows:
-        item = _as_tuple(row)
-        unique.setdefault((item[0], item[1]), item)
-        result.rows += 1
-    result.distinct = len(unique)
-    ordered = [unique[key] for key in sorted(unique)]
-    del unique
-    _create_stage(conn)
-    for start in range(0, len(ordered), BATCH_ROWS):
-        _load_stage(conn, ordered[start : start + BATCH_ROWS])
-    del ordered
-    conn.exec_driver_sql("ALTER TABLE stage_rows RENAME TO stage_u")
-
+    result = BulkResult(rows=bulk.rows, distinct=bulk.distinct)
+    sqlite = conn.dialect.name == "sqlite"
+    if sqlite:
+        conn.exec_driver_sql(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
+    stage(conn, bulk)
+    conn.exec_driver_sql("DROP TABLE IF EXISTS stage_ids")
+    conn.exec_driver_sql(
+        "CREATE TEMPORARY TABLE stage_ids (id INTEGER PRIMARY KEY, status VARCHAR(16), meta INTEGER)"
+    )
     result.created = _exec(
         conn,
-        "INSERT INTO indicators (kind, value, display, category, family, status, confidence, tlp, "
-        "first_seen, last_seen, report_count, created_at, updated_at) "
-        "SELECT s.kind, s.value, s.display, s.category, s.family, CAST(:status AS VARCHAR(16)), "
-        "CAST(:confidence AS INTEGER), 'clear', "
-        ":now, :now, 0, :now, :now FROM stage_u s "
-        "WHERE NOT EXISTS (SELECT 1 FROM indicators i WHERE i.kind = s.kind AND i.value = s.value) "
-        "ON CONFLICT (kind, value) DO NOTHING",
+        _INSERT_INDICATORS.format(condition="true" if sqlite else _NEW_ONLY),
         status=status,
         confidence=confidence,
         now=now,
     )
-    # The ids of every staged indicator, for the link steps.
-    conn.exec_driver_sql("DROP TABLE IF EXISTS stage_ids")
-    conn.exec_driver_sql(
-        "CREATE TEMPORARY TABLE stage_ids AS SELECT i.id AS id, i.status AS status, s.category AS category, "
-        "s.family AS family, s.reference AS reference "
-        "FROM stage_u s JOIN indicators i ON i.kind = s.kind AND i.value = s.value "
-        "WHERE i.merged_into_id IS NULL ORDER BY i.id"
-    )
-    conn.exec_driver_sql("CREATE UNIQUE INDEX stage_ids_id ON stage_ids (id)")
-    conn.exec_driver_sql("DROP TABLE stage_u")
-
-    result.revived = _exec(
-        conn,
-        "UPDATE indicators SET status = :status, updated_at = :now "
-        "WHERE status = 'expired' AND id IN (SELECT id FROM stage_ids WHERE status = 'expired')",
-        status=status,
-        now=now,
-    )
-    result.linked = _exec(
-        conn,
-        "INSERT INTO indicator_sources (indicator_id, source, feed_id, category, family, reference, "
-        "first_seen, last_seen, active) "
-        "SELECT t.id, CAST(:source AS VARCHAR(128)), CAST(:feed_id AS INTEGER), t.category, t.family, "
-        "t.reference, :now, :now, :active FROM stage_ids t "
-        "WHERE NOT EXISTS (SELECT 1 FROM indicator_sources x WHERE x.indicator_id = t.id AND x.source = :source) "
-        "ORDER BY t.id "
-        "ON CONFLICT (indicator_id, source) DO NOTHING",
-        source=source,
-        feed_id=feed_id,
-        now=now,
-        active=True,
-    )
-    result.revived += _exec(
-        conn,
-        "UPDATE indicator_sources SET active = :active, last_seen = :now "
-        "WHERE source = :source AND active = :inactive AND indicator_id IN (SELECT id FROM stage_ids)",
-        source=source,
-        now=now,
-        active=True,
-        inactive=False,
-    )
-    if full_snapshot(result.distinct) if callable(full_snapshot) else full_snapshot:
-        result.aged_out = age_out_missing(conn, source=source, now=now)
-    conn.exec_driver_sql("DROP TABLE stage_ids")
+    snapshot = full_snapshot(result.distinct) if callable(full_snapshot) else full_snapshot
+    params: dict[str, Any] = {"source": source, "feed_id": feed_id, "now": now, "active": True}
+    first_id = _all_new_from(conn, result) if sqlite else None
+    if first_id is not None:
+        # Every staged indicator is new, with ids first_id… in stage order: none has a link
+        # yet, so the source's existing active links all point elsewhere and age out.
+        if snapshot:
+            result.aged_out = age_out_missing(conn, source=source, now=now)
+        result.linked = _exec(conn, _LINK_NEW, offset=first_id - 1, **params)
+    else:
+        staged = _link_existing(conn, result, status=status, params=params)
+        # Each staged indicator now has an active link from the source: when the source
+        # has no more active links than that, none of them is to age out.
+        if snapshot and _active_links(conn, source) > staged:
+            result.aged_out = age_out_missing(conn, source=source, now=now)
+    for table in ("stage_ids", "stage_u", "stage_meta"):
+        conn.exec_driver_sql(f"DROP TABLE {table}")
     audit.record(
         session,
         "indicators.bulk_import",
@@ -208,6 +203,67 @@ def bulk_upsert(
         ),
     )
     return result
+
+
+def _all_new_from(conn: Connection, result: BulkResult) -> int | None:
+    """The id of the first staged row when every staged row was just inserted with ids
+    first, first + 1, … in stage order; else None.
+
+    SQLite gives each inserted row the largest id so far plus one, so one INSERT … SELECT
+    ORDER BY pos numbers its rows consecutively; checked rather than assumed (it picks
+    random ids once the largest possible one is taken).
+    """
+    if result.created == 0 or result.created != result.distinct:
+        return None
+    first = _scalar(
+        conn,
+        "SELECT i.id FROM stage_u s JOIN indicators i ON i.kind = s.kind AND i.value = s.value "
+        "WHERE s.pos = 1",
+    )
+    last = _scalar(conn, "SELECT max(id) FROM indicators")
+    if first is None or last != first + result.created - 1:
+        return None
+    return int(first)
+
+
+def _link_existing(
+    conn: Connection, result: BulkResult, *, status: str, params: dict[str, Any]
+) -> int:
+    """Link every staged indicator (some already linked, some inactive) to the source;
+    the number of staged indicators (merged duplicates left out)."""
+    staged = _exec(
+        conn,
+        "INSERT INTO stage_ids (id, status, meta) SELECT i.id, i.status, s.meta "
+        "FROM stage_u s JOIN indicators i ON i.kind = s.kind AND i.value = s.value "
+        "WHERE i.merged_into_id IS NULL",
+    )
+    result.revived = _exec(
+        conn,
+        "UPDATE indicators SET status = :status, updated_at = :now "
+        "WHERE status = 'expired' AND id IN (SELECT id FROM stage_ids WHERE status = 'expired')",
+        status=status,
+        now=params["now"],
+    )
+    result.linked = _exec(conn, _LINK_EXISTING, **params)
+    result.revived += _exec(
+        conn,
+        "UPDATE indicator_sources SET active = :active, last_seen = :now "
+        "WHERE source = :source AND active = :inactive AND indicator_id IN (SELECT id FROM stage_ids)",
+        inactive=False,
+        **params,
+    )
+    return staged
+
+
+def _active_links(conn: Connection, source: str) -> int:
+    return int(
+        _scalar(
+            conn,
+            "SELECT count(*) FROM indicator_sources WHERE source = :source AND active = :active",
+            source=source,
+            active=True,
+        )
+    )
 
 
 def age_out_missing(conn: Connection, *, source: str, now: datetime) -> int:
