@@ -112,7 +112,14 @@ def test_idn_url_displays_unicode_host():
 
 
 @pytest.mark.parametrize(
-    "raw", ["javascript:alert(1)", "http://", "http://exa mple.com/", "ftp://a.vn:99999/"]
+    "raw",
+    [
+        "javascript:alert(1)",
+        "http://",
+        "http://exa mple.com/",
+        "ftp://a.vn:99999/",
+        "http://a.vn:\u00b2/",  # a superscript two is a digit to str.isdigit, not to int()
+    ],
 )
 def test_invalid_urls_are_rejected(raw):
     with pytest.raises(ValidationFailed):

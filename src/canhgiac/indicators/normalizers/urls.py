@@ -103,7 +103,11 @@ def _split_host_port(hostport: str) -> tuple[str, int | None]:
         host, _, port_text = hostport.partition(":")
     if not port_text:
         return host, None
-    if not port_text.isdigit() or len(port_text) > 5 or int(port_text) > 65535:
+    if (
+        not (port_text.isascii() and port_text.isdigit())
+        or len(port_text) > 5
+        or int(port_text) > 65535
+    ):
         raise UrlError("bad port")
     return host, int(port_text)
 
