@@ -4,6 +4,7 @@ Each rewritten regular expression is checked against the plain form it replaced,
 batch feature builder against the training path (``analyze`` + ``transform``).
 """
 
+import itertools
 import random
 import re
 
@@ -166,6 +167,38 @@ def test_diacritics_folded_piece_by_piece_like_in_one_pass():
     texts = [*_sample_texts(), "  Lừa  đảo ", "Đ" * 60 + " ừ", "ĐĐ ĐĐ ĐĐ", " "]
     for text in texts:
         assert normalize.fold_diacritics(text) == text.translate(normalize._FOLD), text
+
+
+def test_piece_by_piece_steps_match_the_whole_text_steps():
+    texts = [
+        *_sample_texts(),
+        "  ko  dc ",
+        "gaaap\tko\nj tk",
+        "ko" * 30 + " ko",
+        "a_b%c!!",
+        "kooo dccc tkkk",
+    ]
+    for text in texts:
+        low = normalize.fold_diacritics(text.lower())
+        assert normalize.normalize(text).folded == _whole_text_normalize(text), text
+        assert (
+            features.words_of(low)
+            == features._TOKEN.findall(features.feature_text(low))[: features.MAX_TOKENS]
+        )
+        words = links._WORDS.findall(low)
+        assert (
+            list(itertools.chain.from_iterable(map(links._PIECE_WORDS.__getitem__, low.split(" "))))
+            == words
+        )
+
+
+def _whole_text_normalize(text: str) -> str:
+    """``normalize(text).folded`` as written before the piece caches."""
+    nfc = normalize.clean_unicode(text[: normalize.MAX_TEXT_CHARS])
+    cased = normalize._L_FOR_I.sub("I", nfc)
+    folded = cased.lower().translate(normalize._FOLD)
+    folded = normalize.expand_teen_code(normalize.deobfuscate(folded))
+    return re.sub(r"\s+", " ", folded).strip()
 
 
 def test_links_are_replaced_piece_by_piece_like_in_one_pass():

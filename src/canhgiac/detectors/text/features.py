@@ -20,6 +20,7 @@ import numpy as np
 from scipy import sparse
 
 from canhgiac.detectors.text.links import CHEAP_TLDS
+from canhgiac.detectors.text.normalize import PieceCache
 
 _URL = re.compile(
     r"(?:https?://)?(?:www\.)?(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+([a-z]{2,24})"
@@ -76,8 +77,13 @@ CHAR_SIZES = (3, 4, 5)
 MAX_TOKENS = 400  # bounds work per message
 
 
+# Tokens never span a space: the tokens of each piece, cached, chained.
+_PIECE_TOKENS: PieceCache[tuple[str, ...]] = PieceCache(lambda p: tuple(_TOKEN.findall(p)))
+
+
 def words_of(folded: str) -> list[str]:
-    return _TOKEN.findall(feature_text(folded))[:MAX_TOKENS]
+    pieces = feature_text(folded).split(" ")
+    return list(itertools.chain.from_iterable(map(_PIECE_TOKENS.__getitem__, pieces)))[:MAX_TOKENS]
 
 
 @functools.lru_cache(maxsize=200_000)

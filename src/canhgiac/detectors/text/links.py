@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from canhgiac.detectors.text.normalize import fold_diacritics
+from canhgiac.detectors.text.normalize import PieceCache, fold_diacritics
 from canhgiac.indicators.brands import Brand, BrandRegistry
 from canhgiac.indicators.normalizers.domains import public_suffix, registrable_domain
 
@@ -180,6 +180,8 @@ def _brand_tokens(registry: BrandRegistry) -> dict[str, str]:
 _Heads = dict[str, tuple[bool, dict[str, tuple[int, ...]]]]
 _MENTION_CACHE: dict[int, tuple[BrandRegistry, dict[str, Brand], _Heads]] = {}
 _WORDS = re.compile(r"[a-z0-9]+")
+# Words never span a space: the words of each piece, cached (same as findall on the text).
+_PIECE_WORDS: PieceCache[tuple[str, ...]] = PieceCache(lambda p: tuple(_WORDS.findall(p)))
 
 
 def _fold_phrase(text: str) -> str:
@@ -229,7 +231,7 @@ def brands_mentioned(folded: str, registry: BrandRegistry) -> list[Brand]:
     plain dictionary look-ups, which keeps the detector at thousands of messages per second.
     """
     phrases, heads = _mention_table(registry)
-    words = _WORDS.findall(folded)
+    words = list(itertools.chain.from_iterable(map(_PIECE_WORDS.__getitem__, folded.split(" "))))
     if heads.keys().isdisjoint(words):
         return []
     found: dict[str, Brand] = {}

@@ -11,8 +11,11 @@ from __future__ import annotations
 import operator
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
+
+_T = TypeVar("_T")
 
 # Messages longer than this are cut: SMS and chat messages are short, and every step below
 # must stay bounded on hostile input.
@@ -186,22 +189,31 @@ class NormalizedText:
     folded: str  # lower-case, no diacritics, de-obfuscated, teen-code expanded
 
 
-class _FoldedPieces(dict[str, str]):
-    """Space-separated piece → the piece without diacritics, filled on first use. Vietnamese
-    is written in a few thousand syllables, so nearly every piece is a dictionary hit, which
-    is cheaper than translating character by character."""
+class PieceCache(dict[str, _T]):
+    """``function(piece)`` for the pieces of text between spaces, filled on first use.
 
-    def __missing__(self, piece: str) -> str:
-        folded = piece.translate(_FOLD)
-        if len(piece) > 40:  # not a syllable: keep the cache small
-            return folded
-        if len(self) > 200_000:
-            self.clear()
-        self[piece] = folded
-        return folded
+    Messages are made of a few thousand Vietnamese syllables and common words, so nearly
+    every piece is a dictionary hit, cheaper than running a regular expression or a
+    translation over the whole text. Only valid for work that never looks across a space:
+    then doing it piece by piece and joining the pieces with spaces is the same as doing it
+    on the whole text.
+    """
+
+    def __init__(self, function: Callable[[str], _T], max_pieces: int = 200_000) -> None:
+        super().__init__()
+        self._function = function
+        self._max_pieces = max_pieces
+
+    def __missing__(self, piece: str) -> _T:
+        value = self._function(piece)
+        if len(piece) <= 40:  # longer ones are not words: keep the cache small
+            if len(self) >= self._max_pieces:
+                self.clear()
+            self[piece] = value
+        return value
 
 
-_FOLDED_PIECES = _FoldedPieces()
+_FOLDED_PIECES = PieceCache(lambda piece: piece.translate(_FOLD))
 
 
 def fold_diacritics(text: str) -> str:
@@ -226,6 +238,10 @@ def _join_letters(match: re.Match[str]) -> str:
 
 def deobfuscate(folded: str) -> str:
     """Undo keyword-splitting tricks on already folded, lower-case text."""
+    return _REPEATS.sub(_first_group, _undo_splitting(folded))
+
+
+def _undo_splitting(folded: str) -> str:
     # Cheap scans decide which of the (slower) rewrites can apply at all.
     if _SPLIT_HINT.search(folded):
         folded = _SPLIT_LETTERS.sub(_join_letters, folded)
@@ -241,11 +257,16 @@ def deobfuscate(folded: str) -> str:
         folded = _LEET_TRAILING_ZERO.sub("o", folded)
     if "@" in folded:
         folded = _LEET_TRAILING_AT.sub("a", folded)
-    return _REPEATS.sub(_first_group, folded)
+    return folded
 
 
 def expand_teen_code(folded: str) -> str:
     return _TEEN_RE.sub(lambda m: TEEN_CODE[m.group(1)], folded)
+
+
+# Letter runs and teen-code words never span a space (the look-arounds see a space or the
+# end of the piece alike), so both steps run per piece, cached.
+_FINISHED_PIECES = PieceCache(lambda piece: expand_teen_code(_REPEATS.sub(_first_group, piece)))
 
 
 def normalize(text: str) -> NormalizedText:
@@ -254,7 +275,8 @@ def normalize(text: str) -> NormalizedText:
     nfc = clean_unicode(original)
     cased = _L_FOR_I.sub("I", nfc) if "l" in nfc else nfc
     folded = fold_diacritics(cased.lower()) if not cased.isascii() else cased.lower()
-    folded = expand_teen_code(deobfuscate(folded))
+    # expand_teen_code(deobfuscate(folded)), the last two steps piece by piece.
+    folded = " ".join(map(_FINISHED_PIECES.__getitem__, _undo_splitting(folded).split(" ")))
     if "  " in folded or not folded.isprintable():  # tabs, newlines, runs of spaces
         folded = _SPACES.sub(" ", folded)
     folded = folded.strip()
