@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from canhgiac.detectors.text.normalize import PieceCache, fold_diacritics
+from canhgiac.detectors.text.normalize import fold_diacritics
 from canhgiac.indicators.brands import Brand, BrandRegistry
 from canhgiac.indicators.normalizers.domains import public_suffix, registrable_domain
 
@@ -178,21 +179,21 @@ def _brand_tokens(registry: BrandRegistry) -> dict[str, str]:
 # First word → (is a one-word name, second word → lengths of the longer names), so that most
 # words cost one dictionary look-up.
 _Heads = dict[str, tuple[bool, dict[str, tuple[int, ...]]]]
-_MENTION_CACHE: dict[int, tuple[BrandRegistry, dict[str, Brand], _Heads]] = {}
+# Plus the one-word names and the first two words of the longer ones: where a name can start.
+_MentionTable = tuple[dict[str, Brand], _Heads, frozenset[str], frozenset[tuple[str, str]]]
+_MENTION_CACHE: dict[int, tuple[BrandRegistry, _MentionTable]] = {}
 _WORDS = re.compile(r"[a-z0-9]+")
-# Words never span a space: the words of each piece, cached (same as findall on the text).
-_PIECE_WORDS: PieceCache[tuple[str, ...]] = PieceCache(lambda p: tuple(_WORDS.findall(p)))
 
 
 def _fold_phrase(text: str) -> str:
     return " ".join(_WORDS.findall(fold_diacritics(text.lower())))
 
 
-def _mention_table(registry: BrandRegistry) -> tuple[dict[str, Brand], _Heads]:
-    """Phrase → brand, and the first-word index used by ``brands_mentioned``."""
+def _mention_table(registry: BrandRegistry) -> _MentionTable:
+    """Phrase → brand, and the indexes used by ``brands_mentioned``."""
     cached = _MENTION_CACHE.get(id(registry))
     if cached is not None and cached[0] is registry:
-        return cached[1], cached[2]
+        return cached[1]
     phrases: dict[str, Brand] = {}
     for brand in registry.brands:
         for label in (brand.short_name, brand.name, *brand.aliases):
@@ -205,12 +206,14 @@ def _mention_table(registry: BrandRegistry) -> tuple[dict[str, Brand], _Heads]:
                 phrases.setdefault(phrase[:-4] + " bank", brand)
     single: set[str] = set()
     follow: dict[str, dict[str, set[int]]] = {}
+    starts: set[tuple[str, str]] = set()
     for phrase in phrases:
         words = phrase.split(" ")
         if len(words) == 1:
             single.add(words[0])
         elif len(words) <= 10:
             follow.setdefault(words[0], {}).setdefault(words[1], set()).add(len(words))
+            starts.add((words[0], words[1]))
     heads: _Heads = {
         word: (
             word in single,
@@ -218,10 +221,11 @@ def _mention_table(registry: BrandRegistry) -> tuple[dict[str, Brand], _Heads]:
         )
         for word in single | follow.keys()
     }
+    table = (phrases, heads, frozenset(single), frozenset(starts))
     if len(_MENTION_CACHE) > 8:
         _MENTION_CACHE.clear()
-    _MENTION_CACHE[id(registry)] = (registry, phrases, heads)
-    return phrases, heads
+    _MENTION_CACHE[id(registry)] = (registry, table)
+    return table
 
 
 def brands_mentioned(folded: str, registry: BrandRegistry) -> list[Brand]:
@@ -230,15 +234,19 @@ def brands_mentioned(folded: str, registry: BrandRegistry) -> list[Brand]:
     Same names as ``BrandRegistry.brands_mentioned`` (minus the too-generic aliases) with
     plain dictionary look-ups, which keeps the detector at thousands of messages per second.
     """
-    phrases, heads = _mention_table(registry)
-    words = list(itertools.chain.from_iterable(map(_PIECE_WORDS.__getitem__, folded.split(" "))))
-    if heads.keys().isdisjoint(words):
-        return []
-    found: dict[str, Brand] = {}
+    phrases, heads, singles, starts = _mention_table(registry)
+    words = _WORDS.findall(folded)
     count = len(words)
+    # Positions where a name can start, found without a Python-level loop: a one-word name,
+    # or the first two words of a longer one. Common first words ("tai", "bao") seldom are.
+    can_start = map(
+        operator.or_,
+        map(singles.__contains__, words),
+        itertools.chain(map(starts.__contains__, itertools.pairwise(words)), (False,)),
+    )
+    found: dict[str, Brand] = {}
     skip_until = 0
-    # Only the positions of words that start a name (found without a Python-level loop).
-    for i in itertools.compress(range(count), map(heads.__contains__, words)):
+    for i in itertools.compress(range(count), can_start):
         if i < skip_until:
             continue
         word = words[i]

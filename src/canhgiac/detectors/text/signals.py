@@ -411,14 +411,19 @@ class SignalResult:
         return [self.values.get(name, 0.0) for name in SIGNAL_NAMES]
 
 
+_SENDER_PUNCTUATION = re.compile(r"[\s.()\-]")
+_SENDER_NUMBER = re.compile(r"\+?\d+")
+_NOT_DIGIT = re.compile(r"\D")
+
+
 def sender_kind(sender: str | None) -> str:
     """brandname / shortcode / personal / unknown, from the sender as shown on the phone."""
     if not sender:
         return "unknown"
-    compact = re.sub(r"[\s.()\-]", "", sender.strip())
+    compact = _SENDER_PUNCTUATION.sub("", sender.strip())
     if not compact:
         return "unknown"
-    if re.fullmatch(r"\+?\d+", compact):
+    if _SENDER_NUMBER.fullmatch(compact):
         digits = compact.lstrip("+")
         return "shortcode" if len(digits) <= 6 else "personal"
     return "brandname"
@@ -426,10 +431,9 @@ def sender_kind(sender: str | None) -> str:
 
 def _has_named_account(nfc: str, folded: str) -> tuple[bool, bool]:
     """(bank account present, with an upper-case personal name next to it)."""
-    numbers = [m for m in _P_ACCOUNT_NUMBER.finditer(folded)]
     accounts = []
-    for m in numbers:
-        digits = re.sub(r"\D", "", m.group(0))
+    for m in _P_ACCOUNT_NUMBER.finditer(folded):
+        digits = _NOT_DIGIT.sub("", m.group(0))
         # Mobile numbers (0 + 9 digits or +84) are phones, not accounts.
         if (len(digits) == 10 and digits.startswith("0") and digits[1] in "35789") or (
             len(digits) == 11 and digits.startswith("84") and digits[2] in "35789"
