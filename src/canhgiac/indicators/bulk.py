@@ -245,13 +245,21 @@ def _link_existing(
         now=params["now"],
     )
     result.linked = _exec(conn, _LINK_EXISTING, **params)
-    result.revived += _exec(
+    # Reactivation touches the staged ids only if the source has inactive links at all:
+    # checking that first is one scan without building a look-up of the staged ids.
+    if _scalar(
         conn,
-        "UPDATE indicator_sources SET active = :active, last_seen = :now "
-        "WHERE source = :source AND active = :inactive AND indicator_id IN (SELECT id FROM stage_ids)",
+        "SELECT 1 FROM indicator_sources WHERE source = :source AND active = :inactive LIMIT 1",
+        source=params["source"],
         inactive=False,
-        **params,
-    )
+    ):
+        result.revived += _exec(
+            conn,
+            "UPDATE indicator_sources SET active = :active, last_seen = :now WHERE source = :source "
+            "AND active = :inactive AND indicator_id IN (SELECT id FROM stage_ids)",
+            inactive=False,
+            **params,
+        )
     return staged
 
 

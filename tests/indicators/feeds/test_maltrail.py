@@ -118,6 +118,8 @@ _LINES = [
     "trailing.example.com.",
     "203.0.113.7",
     "203.0.113.7:8080",
+    "203.0.113.8:443",
+    "203.0.113.9:0",
     "010.0.0.1",
     "1.2.3.4:99999",
     "# comment",
@@ -154,14 +156,17 @@ def test_plain_runs_come_as_blocks(tmp_path):
     folder = tmp_path / "malware"
     folder.mkdir()
     (folder / "mau.txt").write_text(
-        "# x\na.example.com\nb.example.com\n203.0.113.1\nhttp://c.example/x\n"
+        "# x\na.example.com\nb.example.com\n203.0.113.1\n203.0.113.2:80\nhttp://c.example/x\n"
     )
     chunks = list(maltrail.chunks(tmp_path))
     assert chunks[0] == FeedBlock(
         2, ["a.example.com", "b.example.com"], "domain", "malware", "mau", "malware/mau.txt"
     )
     assert chunks[1] == FeedBlock(4, ["203.0.113.1"], "ip", "malware", "mau", "malware/mau.txt")
-    assert chunks[2].raw == "http://c.example/x" and chunks[2].line_no == 5  # fmt: skip
+    assert chunks[2] == FeedBlock(
+        5, ["203.0.113.2"], "ip", "malware", "mau", "malware/mau.txt", [{"port": 80}]
+    )
+    assert chunks[3].raw == "http://c.example/x" and chunks[3].line_no == 6  # fmt: skip
 
 
 def test_split_files_keeps_order_and_balances_size(tmp_path):

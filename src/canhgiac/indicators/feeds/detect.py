@@ -18,8 +18,6 @@ _IPV4 = re.compile(
 )
 _IPV4_PORT = re.compile(rf"({_IPV4.pattern}):(\d{{1,5}})")
 IPV4_WITH_PORT = re.compile(rf"({_IPV4.pattern})(?::(\d{{1,5}}))?")
-# A whole line that IPV4_WITH_PORT matches without a port.
-DOTTED_QUAD = _IPV4
 _IPV4_CIDR = re.compile(rf"{_IPV4.pattern}/(?:3[0-2]|[12]?\d)")
 _IPV6_PORT = re.compile(r"\[([0-9A-Fa-f:.]+)\]:(\d{1,5})")
 # Host names: unicode letters allowed (IDN), underscores tolerated (seen in real trails),

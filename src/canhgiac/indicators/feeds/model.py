@@ -62,9 +62,9 @@ class FeedBlock(NamedTuple):
     """Consecutive lines of one file that each parse to a plain entry, in one object.
 
     Stands for ``FeedEntry(first_line + i, value, kind_hint, category, family, None,
-    NO_EXTRA, file)`` for the i-th of ``values``: bulk import handles a block of a
-    hundred thousand host names as one list instead of a hundred thousand objects.
-    :func:`expand_blocks` turns blocks back into entries.
+    extra, file)`` for the i-th of ``values``, ``extra`` being ``extras[i]`` (or none):
+    bulk import handles a block of a hundred thousand host names as one list instead of
+    a hundred thousand objects. :func:`expand_blocks` turns blocks back into entries.
     """
 
     first_line: int
@@ -73,12 +73,14 @@ class FeedBlock(NamedTuple):
     category: str | None = None
     family: str | None = None
     file: str | None = None
+    extras: list[Mapping[str, Any]] | None = None
 
     def entries(self) -> Iterator[FeedEntry]:
         new, first = tuple.__new__, self.first_line
         kind, category, family, file = self.kind_hint, self.category, self.family, self.file
-        for i, value in enumerate(self.values):
-            yield new(FeedEntry, (first + i, value, kind, category, family, None, NO_EXTRA, file))
+        extras = self.extras or [NO_EXTRA] * len(self.values)
+        for i, (value, extra) in enumerate(zip(self.values, extras, strict=True)):
+            yield new(FeedEntry, (first + i, value, kind, category, family, None, extra, file))
 
 
 FeedChunk = FeedItem | FeedBlock

@@ -13,13 +13,12 @@ import io
 import os
 import tarfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from canhgiac.indicators.feeds.detect import (
     DOMAIN,
-    DOTTED_QUAD,
     IP,
     IPV4_WITH_PORT,
     SIMPLE_DOMAIN,
@@ -42,6 +41,7 @@ from canhgiac.indicators.feeds.model import (
 )
 
 EXCLUDED_FOLDERS = frozenset({"whitelist"})
+_IP_PORT = "ip:port"  # a run of address:port lines (values and extras collected apart)
 REGEX_SKIPPED = "biểu thức chính quy, bỏ qua / regular expression, skipped"
 LINE_TOO_LONG = f"dòng quá dài / line longer than {MAX_LINE_CHARS} characters"
 WHOLE_FILE_BYTES = 32 * 1024 * 1024
@@ -97,32 +97,61 @@ def bytes_chunks(
         # The line reader reports exactly which lines are bad.
         yield from _parse_stream(io.BytesIO(data), category, family, file)
         return
-    # Hot loop (1.8 M lines). A line that is a bare lower-case host name (or dotted-quad
-    # address) is exactly what the per-line path below turns into a domain (ip) entry
-    # with the line as its value; runs of them leave as one block, a slice of ``lines``.
+    # Hot loop (1.8 M lines). A line that is a bare lower-case host name, a dotted-quad
+    # address or one with a port is exactly what the per-line path (_line_item) turns
+    # into a domain or ip entry with the line (the address) as its value; runs of such
+    # lines leave as one block.
     lines = text.split("\n")
-    simple, dotted_quad = SIMPLE_DOMAIN.fullmatch, DOTTED_QUAD.fullmatch
-    run_kind: str | None = None
+    simple, address = SIMPLE_DOMAIN.fullmatch, IPV4_WITH_PORT.fullmatch
+    run_kind: str | None = None  # DOMAIN, IP, or _IP_PORT (values and extras in lists)
     run_start = 0
+    values: list[str] = []
+    extras: list[Mapping[str, Any]] = []
     for index, line in enumerate(lines):
+        kind: str | None = None
+        found = None
         if len(line) <= 253 and simple(line) is not None:
-            kind: str | None = DOMAIN
-        elif dotted_quad(line) is not None:
-            kind = IP
+            kind = DOMAIN
         else:
-            kind = None
+            found = address(line)
+            if found is not None:
+                port = found.group(2)
+                if port is None:
+                    kind = IP
+                elif 0 < int(port) < 65536:
+                    kind = _IP_PORT
         if kind != run_kind:
             if run_kind is not None:
-                yield FeedBlock(
-                    run_start + 1, lines[run_start:index], run_kind, category, family, file
+                yield _block(
+                    lines, run_start, index, run_kind, values, extras, category, family, file
                 )
+                values, extras = [], []
             run_kind, run_start = kind, index
         if kind is None:
             item = _line_item(index + 1, line, category, family, file)
             if item is not None:
                 yield item
+        elif kind == _IP_PORT and found is not None:
+            values.append(found.group(1))
+            extras.append({"port": int(found.group(2))})
     if run_kind is not None:
-        yield FeedBlock(run_start + 1, lines[run_start:], run_kind, category, family, file)
+        yield _block(lines, run_start, len(lines), run_kind, values, extras, category, family, file)
+
+
+def _block(
+    lines: list[str],
+    start: int,
+    stop: int,
+    kind: str,
+    values: list[str],
+    extras: list[Mapping[str, Any]],
+    category: str | None,
+    family: str | None,
+    file: str | None,
+) -> FeedBlock:
+    if kind == _IP_PORT:
+        return FeedBlock(start + 1, values, IP, category, family, file, extras)
+    return FeedBlock(start + 1, lines[start:stop], kind, category, family, file)
 
 
 def _line_item(
