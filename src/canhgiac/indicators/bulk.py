@@ -30,7 +30,6 @@ from canhgiac.accounts import audit
 from canhgiac.db.base import UTCDateTime, utcnow
 from canhgiac.indicators.bulk_stage import BulkSet, stage
 
-STAGE_COLUMNS = ("kind", "value", "display", "category", "family", "reference")
 # SQLite's page cache for the import's connection: index builds and the merge over
 # millions of rows want far more than the default 2 MB.
 SQLITE_CACHE_KIB = 262_144

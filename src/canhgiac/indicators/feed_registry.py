@@ -22,7 +22,7 @@ from canhgiac.accounts import audit
 from canhgiac.db.base import utcnow
 from canhgiac.detectors.pages.addresses import AddressPolicy
 from canhgiac.errors import CanhgiacError, Conflict, NotFound, ValidationFailed
-from canhgiac.indicators.feeds import FORMATS, parse_feed
+from canhgiac.indicators.feeds import FORMATS, parse_feed_chunks
 from canhgiac.indicators.feeds.download import DownloadLimits, check_url, download
 from canhgiac.indicators.feeds.formats.csv_columns import CsvMapping
 from canhgiac.indicators.feeds.misp_fetch import fetch_misp_feed
@@ -277,7 +277,7 @@ def _fetch_and_import(
     if feed.format == "toplist":
         count = import_toplist(session, path, source=feed.name)
         return ImportReport(source=feed.name, entries=count, stored=count)
-    items = parse_feed(
+    items = parse_feed_chunks(
         feed.format,
         path,
         category=feed.category,

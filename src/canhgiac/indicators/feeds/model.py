@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
+from itertools import count, repeat
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
@@ -76,11 +78,18 @@ class FeedBlock(NamedTuple):
     extras: list[Mapping[str, Any]] | None = None
 
     def entries(self) -> Iterator[FeedEntry]:
-        new, first = tuple.__new__, self.first_line
-        kind, category, family, file = self.kind_hint, self.category, self.family, self.file
-        extras = self.extras or [NO_EXTRA] * len(self.values)
-        for i, (value, extra) in enumerate(zip(self.values, extras, strict=True)):
-            yield new(FeedEntry, (first + i, value, kind, category, family, None, extra, file))
+        # All in C (map, zip, tuple.__new__): parse() expands every block of a big feed.
+        fields = zip(
+            count(self.first_line),
+            self.values,
+            repeat(self.kind_hint),
+            repeat(self.category),
+            repeat(self.family),
+            repeat(None),
+            repeat(NO_EXTRA) if self.extras is None else self.extras,
+            repeat(self.file),
+        )
+        return map(partial(tuple.__new__, FeedEntry), fields)
 
 
 FeedChunk = FeedItem | FeedBlock

@@ -110,6 +110,13 @@ def bytes_chunks(
     for index, line in enumerate(lines):
         kind: str | None = None
         found = None
+        if not line or line[0] == "#":  # blank or comment: breaks a run, yields nothing
+            if run_kind is not None:
+                yield _block(
+                    lines, run_start, index, run_kind, values, extras, category, family, file
+                )
+                values, extras, run_kind = [], [], None
+            continue
         if len(line) <= 253 and simple(line) is not None:
             kind = DOMAIN
         else:
