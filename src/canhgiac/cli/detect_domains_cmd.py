@@ -159,7 +159,7 @@ def train(
     positives: list[Path] = typer.Option([], help="Tệp tên miền lừa đảo (lặp lại được)"),
     negatives: list[Path] = typer.Option([], help="Tệp tên miền hợp lệ (lặp lại được)"),
     target_fpr: float = typer.Option(0.001, min=0.00001, max=0.5, help="Tỉ lệ báo nhầm mục tiêu"),
-    c: float = typer.Option(2.0, min=0.001, max=1000.0, help="Nghịch đảo độ điều chuẩn L2"),
+    c: float = typer.Option(0.5, min=0.001, max=1000.0, help="Nghịch đảo độ điều chuẩn L2"),
     authored: bool = typer.Option(True, help="Kèm dữ liệu tự soạn của dự án"),
 ) -> None:
     """Huấn luyện mô hình tên miền / train the name model (weights only are saved)."""

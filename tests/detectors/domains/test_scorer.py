@@ -158,3 +158,14 @@ def test_foreign_words_that_look_like_gambling_words_pass(scorer):
     # "banca" (Italian: bank), "mercado" (cá độ), "explode" (lô đề) are not Vietnamese gambling.
     for name in ["bancamediolanum.it", "mercadolibre.com", "superlistexplode.com"]:
         assert not scorer.score(name).is_suspicious
+
+
+def test_exact_brand_name_on_mainstream_suffix_is_not_flagged_by_the_model(scorer):
+    # Brands hold their own name on .com/.vn (vietcombank.com); scam names with the exact
+    # brand name take cheap suffixes (bidv.xyz) and stay flagged.
+    for name in ["vietcombank.com", "vietcombank.vn", "techcombank.vn"]:
+        result = scorer.score(name)
+        assert not result.is_suspicious and result.brand is not None, result
+        assert "mainstream suffix" in result.reasons[0]
+    assert scorer.score("bidv.xyz").is_suspicious
+    assert "mainstream suffix" not in " ".join(scorer.score("bidv.xyz").reasons)

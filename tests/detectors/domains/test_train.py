@@ -76,3 +76,20 @@ def test_read_names_skips_comments_and_bounds(tmp_path):
     with pytest.raises(ValidationFailed) as info:
         read_names(tmp_path / "missing.txt")
     assert info.value.field == "input"
+
+
+def test_training_matrix_matches_scoring_arithmetic(extractor):
+    # The trainer's sparse design and the scorer's batch arithmetic must give the same logit.
+    from canhgiac.detectors.domains.train import _fit, _labelled, design, model_logits
+
+    pos = make_names(SCAM_WORDS, ["xyz", "top"], 80, 5)
+    neg = make_names(LEGIT_WORDS, ["vn", "com"], 160, 6)
+    config = TrainingConfig(c=1.0, folds=2, use_authored=False, min_df=1, max_iter=50)
+    names, y, w = _labelled(pos, neg, config)
+    d = design(extractor, [*names, "m.789bet.vip", "xn--vietcombnk-r7a.com", "not a host"])
+    assert d.keep.tolist()[-1] is False
+    model = _fit(d.rows(np.arange(d.dense.shape[0]) < len(y)), y, w, config)
+    batch = extractor.extract([*names, "m.789bet.vip", "xn--vietcombnk-r7a.com"])
+    scored = model.logits(batch.hashed(), batch.dense[batch.ok])
+    assert np.allclose(model_logits(model, d), scored, atol=1e-4)
+    assert np.any(model.ngram_weights != 0)

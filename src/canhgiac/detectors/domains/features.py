@@ -1,31 +1,37 @@
 """Turn a batch of host names into model inputs and the signals that explain a score.
 
-Two kinds of input feed the model: hashed character n-grams of the folded host (computed for
-the whole batch at once with numpy) and a small dense vector of hand-made features (lure
-words, brand imitation, hyphen and sub-domain tricks, look-alike letters, suspicious
-suffixes, gambling number patterns, randomness).
+Two kinds of input feed the model: hashed sparse inputs (``hashed``: n-grams of the host and
+of its registrable label, suffix and label-shape keys; computed for the whole batch at once
+with numpy) and a small dense vector of hand-made features (lure words, brand imitation,
+hyphen and sub-domain tricks, look-alike letters, suspicious suffixes, gambling number
+patterns, randomness).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
 
 from canhgiac.detectors.domains.brand_match import BrandHit, BrandMatcher
+from canhgiac.detectors.domains.hashed import (
+    HashedInputs,
+    key_hashes,
+    label_ngram_hashes,
+    ngram_hashes,
+    shape_codes,
+    suffix_code,
+)
 from canhgiac.detectors.domains.homoglyphs import FoldedName, fold_host
 from canhgiac.detectors.domains.hostnames import HostParts, clean_host, split_host
 from canhgiac.detectors.domains.lures import GROUP_KEYS, LURE_PATTERN, WORD_GROUPS
 from canhgiac.errors import ValidationFailed
 
 # Bump when the meaning or order of any feature changes: saved models record it.
-FEATURE_VERSION = 1
-
-NGRAM_SIZES = (3, 4, 5)
-NGRAM_WIDTH = 64  # characters of "^host$" hashed (the right-most ones when longer)
-HASH_BITS = 20
+FEATURE_VERSION = 2
 
 # Cheap, often free suffixes that scam names favour; a signal, not a verdict.
 SUSPICIOUS_SUFFIXES = frozenset(
@@ -120,6 +126,26 @@ class FeatureBatch:
     brands: list[BrandHit | None]
     official_embedded: list[str | None]
     idn_lookalike: list[bool]
+    # Per valid name (rows of ``ok``): registrable label and the whole-name key inputs.
+    ok: list[int] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    keys: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros((0, 4), np.int64))
+
+    def hashed(self, rows: list[int] | None = None) -> HashedInputs:
+        """Hashed sparse inputs of valid names (all of them, or positions ``rows`` of ``ok``)."""
+        if rows is None:
+            hosts = [self.folded[i] for i in self.ok]
+            labels = self.labels
+            keys = self.keys
+        else:
+            hosts = [self.folded[self.ok[j]] for j in rows]
+            labels = [self.labels[j] for j in rows]
+            keys = self.keys[rows]
+        return HashedInputs(
+            ngram_hashes(hosts),
+            label_ngram_hashes(labels),
+            key_hashes(keys[:, 0], keys[:, 1], keys[:, 2], keys[:, 3]),
+        )
 
     def signals(self, i: int) -> NameSignals:
         """The evidence found in name ``i`` (built on demand: most names need none)."""
@@ -143,43 +169,6 @@ class FeatureBatch:
         )
 
 
-def ngram_hashes(
-    texts: list[str], sizes: tuple[int, ...] = NGRAM_SIZES, bits: int = HASH_BITS
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """Hashed n-gram buckets of a batch: ``(bucket, row)`` for every n-gram of every text.
-
-    Texts are ASCII; each is framed as ``^text$`` and its right-most NGRAM_WIDTH characters
-    are used. All texts are laid end to end in one array so the work is proportional to the
-    characters, not to the longest name. The hash is a fixed FNV-style polynomial, stable
-    across processes and platforms.
-    """
-    framed = ["^" + t[-(NGRAM_WIDTH - 2) :] + "$" for t in texts]
-    lengths = np.fromiter((len(t) for t in framed), dtype=np.int64, count=len(framed))
-    chars = np.frombuffer("".join(framed).encode("ascii", "replace"), dtype=np.uint8)
-    chars32 = chars.astype(np.uint32)
-    total = chars.size
-    row_of = np.repeat(np.arange(len(framed), dtype=np.int64), lengths)
-    ends = np.cumsum(lengths)[row_of]  # end offset of the text each position belongs to
-    positions = np.arange(total, dtype=np.int64)
-    buckets = []
-    rows = []
-    for n in sizes:
-        k = total - n + 1
-        if k <= 0:
-            continue
-        h = np.full(k, 2166136261 ^ n, dtype=np.uint32)
-        for j in range(n):
-            h ^= chars32[j : j + k]
-            h *= np.uint32(16777619)
-        h *= np.uint32(2654435761)
-        keep = positions[:k] + n <= ends[:k]
-        buckets.append((h[keep] >> np.uint32(32 - bits)).astype(np.int64))
-        rows.append(row_of[:k][keep])
-    if not buckets:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    return np.concatenate(buckets), np.concatenate(rows)
-
-
 class FeatureExtractor:
     def __init__(
         self,
@@ -194,7 +183,9 @@ class FeatureExtractor:
         self._official_registrables = frozenset(
             split_host(d).registrable for d in official_domains if "." in d
         )
-        self._suffix_flags: dict[str, tuple[int, int, int, int]] = {}
+        # Public suffix -> row of its flags in _suffix_table (suffixes repeat across names).
+        self._suffix_ids: dict[str, int] = {}
+        self._suffix_table: list[tuple[int, int, int, int, int]] = []
         # Official registrable domains written inside another name ("vietcombank.com.vn-x").
         folded = sorted({d for d in official_domains if "." in d}, key=len, reverse=True)
         self._official_re = (
@@ -241,8 +232,14 @@ class FeatureExtractor:
         labels: list[str] = []
         subs_len: list[int] = []
         official: list[bool] = []
-        basic: list[tuple[int, ...]] = []
-        suffix_flags = self._suffix_flags
+        # Six numbers per valid name, laid flat: one numpy conversion of a flat list of ints
+        # costs a third of converting a list of tuples.
+        basic: list[int] = []
+        extend = basic.extend
+        if len(self._suffix_ids) > 10_000:  # unknown TLDs are unbounded
+            self._suffix_ids.clear()
+            self._suffix_table.clear()
+        suffix_ids = self._suffix_ids
         official_regs = self._official_registrables
         for i, raw in enumerate(names):
             fast = _CLEAN.match(raw) and not raw.startswith("www.") and not raw[-1].isdigit()
@@ -257,7 +254,7 @@ class FeatureExtractor:
             hosts[i] = host
             parts_list[i] = p
             ok.append(i)
-            if "xn--" in host or not host.isascii():
+            if "xn--" in host or (not fast and not host.isascii()):  # fast: ASCII already
                 folded = fold_host(host)
                 idn_rows.append((i, folded))
                 fh = folded_hosts[i] = _refold(folded.ascii)
@@ -268,33 +265,39 @@ class FeatureExtractor:
             stems.append(stem)
             labels.append(stem[c:])
             subs_len.append(c)
-            flags = suffix_flags.get(p.suffix)
-            if flags is None:
-                flags = _suffix_flags(p.suffix)
-                if len(suffix_flags) < 10_000:  # unknown TLDs are unbounded
-                    suffix_flags[p.suffix] = flags
+            sid = suffix_ids.get(p.suffix)
+            if sid is None:
+                sid = suffix_ids[p.suffix] = len(self._suffix_table)
+                self._suffix_table.append(_suffix_flags(p.suffix))
             official.append(
                 (p.registrable in official_regs or host.endswith(".gov.vn")) and self.is_official(p)
             )
-            basic.append(
-                (len(host), len(p.labels), len(p.subdomain), stem.count("-", 0, c), *flags,
-                 bool(p.private_suffix))
+            extend(
+                (len(host), len(p.labels), len(p.subdomain), stem.count("-", 0, c), sid,
+                 p.private_suffix != "")
             )  # fmt: skip
         m = len(ok)
         f = np.zeros((m, len(DENSE_NAMES)), dtype=np.float32)
         col = DENSE_INDEX
         if m:
-            b = np.array(basic, dtype=np.float32).reshape(m, 9)
+            b = np.fromiter(basic, dtype=np.int64, count=len(basic)).reshape(m, 6)
+            sf = np.array(self._suffix_table, dtype=np.int64).reshape(-1, 5)[b[:, 4]]
             f[:, col["host_length_log"]] = np.log1p(b[:, 0].astype(np.float64))
             f[:, col["label_count"]] = np.minimum(b[:, 1], 6)
             f[:, col["subdomain_labels"]] = np.minimum(b[:, 2], 4)
             f[:, col["subdomain_hyphens"]] = np.minimum(b[:, 3], 4)
-            f[:, col["suffix_suspicious"]] = b[:, 4]
-            f[:, col["suffix_vn"]] = b[:, 5]
-            f[:, col["suffix_gov_edu"]] = b[:, 6]
-            f[:, col["suffix_generic"]] = b[:, 7]
-            f[:, col["shared_hosting"]] = b[:, 8]
-        _label_shape(labels, f)
+            f[:, col["suffix_suspicious"]] = sf[:, 0]
+            f[:, col["suffix_vn"]] = sf[:, 1]
+            f[:, col["suffix_gov_edu"]] = sf[:, 2]
+            f[:, col["suffix_generic"]] = sf[:, 3]
+            f[:, col["shared_hosting"]] = b[:, 5]
+        shapes, digits, lengths = _label_shape(labels, f)
+        key_inputs = np.zeros((m, 4), dtype=np.int64)
+        if m:
+            key_inputs[:, 0] = sf[:, 4]
+            key_inputs[:, 1] = shapes
+            key_inputs[:, 2] = digits
+            key_inputs[:, 3] = lengths
         position = {i: j for j, i in enumerate(ok)} if idn_rows else {}
         idn_lookalike = [False] * n
         for i, folded in idn_rows:
@@ -311,7 +314,8 @@ class FeatureExtractor:
             f[j, col["idn_latin_lookalike"]] = lookalike
             idn_lookalike[i] = lookalike
         lure_found: list[list[str]] = [[] for _ in range(m)]
-        for j, match in _matches_by_row(LURE_PATTERN, stems):
+        joined_stems = _join(stems)  # scanned for lure words and fake suffix labels
+        for j, match in _matches_by_row(LURE_PATTERN, joined_stems):
             lure_found[j].append(match.group())
         first_lure = col[f"lure_{GROUP_KEYS[0]}"]
         lure_any = np.zeros(m, dtype=bool)
@@ -340,7 +344,7 @@ class FeatureExtractor:
             row[col["brand_digit_swap"]] = hit.how == "digit_swap"
             row[col["brand_with_lure"]] = lure_any[j]
             row[col["brand_short_code"]] = len(hit.token) <= 4
-        for j, _match in _matches_by_row(_FAKE_SUFFIX, stems):
+        for j, _match in _matches_by_row(_FAKE_SUFFIX, joined_stems):
             f[j, col["fake_suffix_label"]] = 1
         embedded: list[str | None] = [None] * n
         for j, i in enumerate(ok):
@@ -383,6 +387,9 @@ class FeatureExtractor:
             brands,
             embedded,
             idn_lookalike,
+            ok,
+            labels,
+            key_inputs,
         )
 
 
@@ -396,38 +403,59 @@ _IS_CONSONANT = np.zeros(256, dtype=bool)
 _IS_CONSONANT[[ord(c) for c in "bcdfghjklmnpqrstvwxz"]] = True
 
 
-def _suffix_flags(suffix: str) -> tuple[int, int, int, int]:
-    """(suspicious, Vietnamese, government/education, generic) for a public suffix."""
+def _suffix_flags(suffix: str) -> tuple[int, int, int, int, int]:
+    """(suspicious, Vietnamese, government/education, generic, hash code) for a suffix."""
     last = suffix[suffix.rfind(".") + 1 :]
     return (
         int(suffix in SUSPICIOUS_SUFFIXES or last in SUSPICIOUS_SUFFIXES),
         int(suffix in VN_SUFFIXES),
         int(suffix in GOV_EDU_SUFFIXES),
         int(suffix in GENERIC_SUFFIXES),
+        suffix_code(suffix),
     )
 
 
-def _matches_by_row(pattern: re.Pattern[str], texts: list[str]) -> list[tuple[int, re.Match[str]]]:
-    """All matches of ``pattern`` in a batch, scanned in one pass, with the text they are in.
+class _Joined(NamedTuple):
+    """A batch of texts joined by newlines, with each text's start offset."""
 
-    Texts must not contain newlines (host names cannot).
-    """
-    if not texts:
+    text: str
+    starts: npt.NDArray[np.int64]
+
+
+def _join(texts: list[str]) -> _Joined:
+    """Texts must not contain newlines (host names cannot)."""
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1
+    starts = np.zeros(len(texts), dtype=np.int64)
+    np.cumsum(lengths[:-1], out=starts[1:])
+    return _Joined("\n".join(texts), starts)
+
+
+def _matches_by_row(
+    pattern: re.Pattern[str], texts: list[str] | _Joined
+) -> list[tuple[int, re.Match[str]]]:
+    """All matches of ``pattern`` in a batch, scanned in one pass, with the text they are in."""
+    joined = texts if isinstance(texts, _Joined) else _join(texts)
+    if not joined.starts.size:
         return []
-    starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
-    found = list(pattern.finditer("\n".join(texts)))
+    found = list(pattern.finditer(joined.text))
     if not found:
         return []
-    rows = np.searchsorted(starts, [mt.start() for mt in found], side="right") - 1
+    rows = np.searchsorted(joined.starts, [mt.start() for mt in found], side="right") - 1
     return list(zip(rows.tolist(), found, strict=True))
 
 
-def _label_shape(labels: list[str], f: npt.NDArray[np.float32]) -> None:
-    """Length, digits, hyphens, vowels, consonant runs of the registrable labels, vectorised."""
+def _label_shape(
+    labels: list[str], f: npt.NDArray[np.float32]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Length, digits, hyphens, vowels, consonant runs of the registrable labels, vectorised.
+
+    Returns each label's shape code, digit count and length (inputs of the hashed keys).
+    """
     col = DENSE_INDEX
     m = len(labels)
     if m == 0:
-        return
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
     lengths = np.fromiter((len(x) for x in labels), dtype=np.float32, count=m)
     blob = "".join(x[:_LABEL_WIDTH].ljust(_LABEL_WIDTH, "\0") for x in labels)
     chars = np.frombuffer(blob.encode("ascii", "replace"), dtype=np.uint8).reshape(m, -1)
@@ -451,6 +479,7 @@ def _label_shape(labels: list[str], f: npt.NDArray[np.float32]) -> None:
         run = (run + 1) * is_cons[:, k]
         np.maximum(longest, run, out=longest)
     f[:, col["consonant_run"]] = np.where(longest >= 4, np.minimum(longest, 8), 0)
+    return shape_codes(chars), digits.astype(np.int64), lengths.astype(np.int64)
 
 
 def _refold(text: str) -> str:

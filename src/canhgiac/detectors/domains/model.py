@@ -1,6 +1,6 @@
-"""The learned part of the name scorer: a linear model over hashed n-grams and dense features.
+"""The learned part of the name scorer: a linear model over hashed inputs and dense features.
 
-Saved as a numpy ``.npz`` holding only numbers (non-zero n-gram bucket indices and weights,
+Saved as a numpy ``.npz`` holding only numbers (non-zero hash bucket indices and weights,
 dense weights, standardisation, bias, threshold) plus a JSON header stored as bytes; loaded
 with ``allow_pickle=False``. No names from any training list are stored.
 """
@@ -15,7 +15,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from canhgiac.detectors.domains.features import DENSE_NAMES, FEATURE_VERSION, HASH_BITS
+from canhgiac.detectors.domains.features import DENSE_NAMES, FEATURE_VERSION
+from canhgiac.detectors.domains.hashed import HASH_BITS, HashedInputs, group_sums
 from canhgiac.errors import ValidationFailed
 
 MODEL_FORMAT = "canhgiac-domain-name-model"
@@ -24,7 +25,7 @@ MODEL_FORMAT_VERSION = 1
 
 @dataclass
 class NameModel:
-    ngram_weights: npt.NDArray[np.float32]  # one weight per hash bucket
+    ngram_weights: npt.NDArray[np.float32]  # one weight per hash bucket (all hashed groups)
     dense_weights: npt.NDArray[np.float32]
     dense_mean: npt.NDArray[np.float32]
     dense_scale: npt.NDArray[np.float32]
@@ -33,18 +34,18 @@ class NameModel:
     meta: dict[str, Any] = field(default_factory=dict)
 
     def logits(
-        self,
-        buckets: npt.NDArray[np.int64],
-        rows: npt.NDArray[np.int64],
-        dense: npt.NDArray[np.float32],
+        self, inputs: HashedInputs, dense: npt.NDArray[np.float32]
     ) -> npt.NDArray[np.float64]:
-        """Logit per name from its n-gram ``(bucket, row)`` pairs and its dense features."""
+        """Logit per name from its hashed inputs and its dense features (one row per name)."""
         n = dense.shape[0]
-        sums = np.bincount(rows, weights=self.ngram_weights[buckets], minlength=n)
-        counts = np.maximum(np.bincount(rows, minlength=n), 1)
+        w = self.ngram_weights
         dense_std = (dense - self.dense_mean) / self.dense_scale
         return (
-            sums / np.sqrt(counts) + dense_std.astype(np.float64) @ self.dense_weights + self.bias
+            group_sums(w, inputs.host, n, normalise=True)
+            + group_sums(w, inputs.label, n, normalise=True)
+            + group_sums(w, inputs.keys, n, normalise=False)
+            + dense_std.astype(np.float64) @ self.dense_weights
+            + self.bias
         )
 
     def save(self, path: Path) -> None:

@@ -24,7 +24,6 @@ from canhgiac.detectors.domains.features import (
     DENSE_INDEX,
     FeatureBatch,
     FeatureExtractor,
-    ngram_hashes,
 )
 from canhgiac.detectors.domains.hostnames import clean_host, split_host
 from canhgiac.detectors.domains.lures import GAMBLING_TELLS, VIETNAMESE_PATTERN
@@ -81,6 +80,11 @@ class DomainScore:
 
 
 _new_object = object.__new__
+# Field values of a plain "not suspicious" result; domain and score are filled in per name.
+_PLAIN: dict[str, Any] = {
+    "domain": "", "score": 0.0, "is_suspicious": False, "brand": None, "category": None,
+    "reasons": (), "error": None, "rules": (),
+}  # fmt: skip
 
 
 def _normalise_allow_list(hosts: Iterable[str]) -> frozenset[str]:
@@ -157,14 +161,13 @@ class DomainScorer:
 
     def _score_chunk(self, names: list[str], errors: str) -> list[DomainScore]:
         batch = self.extractor.extract(names)
-        ok = [i for i, e in enumerate(batch.errors) if e is None]
+        ok = batch.ok
         if errors == "raise" and len(ok) < len(names):
             bad = next(i for i, e in enumerate(batch.errors) if e is not None)
             raise ValidationFailed(batch.errors[bad] or "", field="domain")
         logits = np.full(len(names), -50.0)
         if ok:
-            buckets, rows = ngram_hashes([batch.folded[i] for i in ok])
-            logits[ok] = self.model.logits(buckets, rows, batch.dense[ok]) - self.model.threshold
+            logits[ok] = self.model.logits(batch.hashed(), batch.dense[ok]) - self.model.threshold
         np.clip(logits, -50.0, 50.0, out=logits)
         scores = (1.0 / (1.0 + np.exp(-logits))).tolist()
         cut = self._cut
@@ -185,6 +188,7 @@ class DomainScorer:
             )
         hosts = batch.hosts
         new = _new_object
+        plain = _PLAIN
         out: list[DomainScore] = []
         append = out.append
         for i, (logit, score) in enumerate(zip(logits.tolist(), scores, strict=True)):
@@ -192,10 +196,10 @@ class DomainScorer:
                 # Not suspicious, nothing to explain: built without the frozen-dataclass
                 # __init__ (about 2 µs per name on this hot path); equal to the normal result.
                 result = new(DomainScore)
-                result.__dict__.update(
-                    domain=hosts[i], score=score, is_suspicious=False, brand=None,
-                    category=None, reasons=(), error=None, rules=(),
-                )  # fmt: skip
+                fields = result.__dict__
+                fields.update(plain)
+                fields["domain"] = hosts[i]
+                fields["score"] = score
                 append(result)
             else:
                 append(self._result(batch, i, logit, use_rules))
@@ -245,16 +249,38 @@ class DomainScorer:
             return DomainScore(
                 host, 0.0, False, None, None, ("Nằm trong danh sách cho phép / On the allow-list",)
             )
+        hit = batch.brands[i]
+        parts = batch.parts[i]
+        # The brand's exact name on .com/.vn/.com.vn with nothing around it ("vietcombank.com")
+        # is most often the brand's own (defensive) registration: scam names with the exact
+        # brand name take cheap suffixes instead (70 on the ChongLuaDao list, 1 on .com).
+        # The model alone does not flag it; hand-checked rules (look-alike letters) still do.
+        home = (
+            hit is not None
+            and hit.how == "exact"
+            and parts is not None
+            and not parts.subdomain
+            and parts.suffix in _BRAND_HOME_SUFFIXES
+        )
+        if home:
+            logit = min(logit, self._cut - _HOME_MARGIN)
         rules = self._rules(batch, i) if use_rules else []
         model_flagged = logit >= self._cut
         for rule in rules:
             logit = max(logit, _RULE_MARGIN[rule])
         score = 1.0 / (1.0 + math.exp(-max(min(logit, 50.0), -50.0)))
         suspicious = logit >= self._cut
-        hit = batch.brands[i]
         if not suspicious and hit is None:
             # Most names: nothing to explain, keep the fast path cheap.
             return DomainScore(host, score, False, None, None, ())
+        if not suspicious and home and hit is not None:
+            name = self.brand_names.get(hit.brand, hit.brand)
+            reason = (
+                f"Đúng tên {name} trên đuôi phổ biến, nhiều khả năng là tên miền của chính "
+                f"thương hiệu / exact name of {name} on a mainstream suffix, most likely the "
+                "brand's own"
+            )
+            return DomainScore(host, score, False, hit.brand, None, (reason,))
         sig = batch.signals(i)
         category = category_for(sig, self.extractor.matcher.sector) if suspicious else None
         reasons = reasons_for(sig, rules, suspicious, model_flagged, score, self.brand_names)
@@ -264,6 +290,8 @@ class DomainScorer:
         )
 
 
+_BRAND_HOME_SUFFIXES = frozenset({"com", "vn", "com.vn"})
+_HOME_MARGIN = 0.5  # logits below the cut
 _COL_FAKE_SUFFIX = DENSE_INDEX["fake_suffix_label"]
 _COL_GOV_EDU = DENSE_INDEX["suffix_gov_edu"]
 _COL_STRONG_LURES = tuple(DENSE_INDEX[f"lure_{k}"] for k in ("account", "loan", "prize", "task"))
