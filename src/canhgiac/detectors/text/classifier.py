@@ -15,13 +15,8 @@ import numpy as np
 from canhgiac.categories import BY_CODE, SCAM_CODES
 from canhgiac.detectors.text.model import SHIPPED_MODEL, TextModel, load_model
 from canhgiac.detectors.text.normalize import normalize
-from canhgiac.detectors.text.signals import (
-    REASSURING_SIGNALS,
-    SCAM_SIGNALS,
-    SIGNALS,
-    SignalResult,
-    compute_signals,
-)
+from canhgiac.detectors.text.signal_names import REASSURING_SIGNALS, SCAM_SIGNALS, SIGNALS
+from canhgiac.detectors.text.signals import SignalResult, compute_signals
 from canhgiac.errors import ValidationFailed
 from canhgiac.indicators.brands import BrandRegistry, load_brand_registry
 from canhgiac.indicators.extract import extract_indicators

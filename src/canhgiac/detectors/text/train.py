@@ -29,7 +29,8 @@ from canhgiac.detectors.text.features import FeatureSpace, analyze
 from canhgiac.detectors.text.model import TextModel
 from canhgiac.detectors.text.normalize import normalize
 from canhgiac.detectors.text.records import read_labelled
-from canhgiac.detectors.text.signals import SIGNAL_NAMES, compute_signals
+from canhgiac.detectors.text.signal_names import SIGNAL_NAMES
+from canhgiac.detectors.text.signals import compute_signals
 from canhgiac.errors import ValidationFailed
 from canhgiac.indicators.brands import load_brand_registry
 
