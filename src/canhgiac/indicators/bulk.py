@@ -17,6 +17,7 @@ changes nothing. Analysts' status decisions are never overwritten.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -42,9 +43,12 @@ _INSERT_INDICATORS = (
     "FROM stage_u s JOIN stage_meta m ON m.id = s.meta "
     "WHERE {condition} ORDER BY s.pos ON CONFLICT (kind, value) DO NOTHING"
 )
-# PostgreSQL would draw a sequence number for every conflicting row, so rows that exist
-# are filtered out first; SQLite's conflict check is the same index look-up, done once.
+# Rows that exist are filtered out first on PostgreSQL (it would draw a sequence number
+# for every conflicting row) and on SQLite when most staged rows exist (a re-import: the
+# look-up is cheaper than building each row to have it conflict); when most are new, the
+# conflict check alone is the same look-up, done once instead of twice.
 _NEW_ONLY = "NOT EXISTS (SELECT 1 FROM indicators i WHERE i.kind = s.kind AND i.value = s.value)"
+_SAMPLE = 64  # staged rows looked up to guess which case it is
 # Links for staged indicators that were all just inserted, numbered from :offset + 1.
 _LINK_NEW = (
     "INSERT INTO indicator_sources (indicator_id, source, feed_id, category, family, reference, "
@@ -169,7 +173,9 @@ def merge(
     )
     result.created = _exec(
         conn,
-        _INSERT_INDICATORS.format(condition="true" if sqlite else _NEW_ONLY),
+        _INSERT_INDICATORS.format(
+            condition="true" if sqlite and not _mostly_known(conn, result.distinct) else _NEW_ONLY
+        ),
         status=status,
         confidence=confidence,
         now=now,
@@ -202,6 +208,18 @@ def merge(
         ),
     )
     return result
+
+
+def _mostly_known(conn: Connection, distinct: int) -> bool:
+    """Whether most of an evenly spread sample of the staged rows are indicators already."""
+    positions = list(range(1, distinct + 1, max(1, distinct // _SAMPLE)))
+    known = _scalar(
+        conn,
+        "SELECT count(*) FROM json_each(:positions) p JOIN stage_u s ON s.pos = p.value "
+        "WHERE EXISTS (SELECT 1 FROM indicators i WHERE i.kind = s.kind AND i.value = s.value)",
+        positions=json.dumps(positions),
+    )
+    return bool(positions) and 2 * int(known) > len(positions)
 
 
 def _all_new_from(conn: Connection, result: BulkResult) -> int | None:

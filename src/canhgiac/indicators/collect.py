@@ -35,6 +35,9 @@ KNOWN_CATEGORIES = frozenset(BY_CODE) | frozenset(THREAT_CATEGORIES)
 PROGRESS_EVERY = 50_000  # entries between progress callbacks
 # A trail folder at least this big is parsed in two processes (maltrail: ~58 MB).
 PARALLEL_MIN_BYTES = 8 * 1024 * 1024
+# This process takes a little more than half: the worker first starts an interpreter and
+# at the end pickles its result.
+PARALLEL_SHARES = (0.56, 0.44)
 # Meta numbers of the worker's part start here, clear of the first part's.
 _SECOND_PART_METAS = 1 << 30
 log = logging.getLogger(__name__)
@@ -180,7 +183,7 @@ def collect_feed(
 ) -> tuple[BulkSet, Tally]:
     """Parse and normalise the feed at ``path``; a big trail folder on two cores."""
     parts = (
-        maltrail.split_files(path, 2, min_bytes=PARALLEL_MIN_BYTES)
+        maltrail.split_files(path, PARALLEL_SHARES, min_bytes=PARALLEL_MIN_BYTES)
         if fmt == "maltrail" and path.is_dir()
         else None
     )

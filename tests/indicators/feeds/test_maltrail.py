@@ -174,9 +174,11 @@ def test_split_files_keeps_order_and_balances_size(tmp_path):
         (tmp_path / folder).mkdir()
         for i, size in enumerate(sizes):
             (tmp_path / folder / f"f{i}.txt").write_text("a.example.com\n" * size)
-    assert maltrail.split_files(tmp_path, 2, min_bytes=10**9) is None
-    parts = maltrail.split_files(tmp_path, 2, min_bytes=0)
+    assert maltrail.split_files(tmp_path, (0.5, 0.5), min_bytes=10**9) is None
+    parts = maltrail.split_files(tmp_path, (0.5, 0.5), min_bytes=0)
     assert parts is not None and len(parts) == 2 and all(parts)
     names = [name for part in parts for *_, name in part]
     assert names == [name for *_, name in maltrail._named(tmp_path)]
     assert names[: len(parts[0])] == ["malicious/f0.txt", "malicious/f1.txt"]
+    uneven = maltrail.split_files(tmp_path, (0.9, 0.1), min_bytes=0)
+    assert uneven is not None and [len(part) for part in uneven] == [3, 2]

@@ -261,19 +261,23 @@ def files_chunks(files: list[TrailFile]) -> Iterator[FeedChunk]:
         yield from file_chunks(path, category, family, name)
 
 
-def split_files(root: Path, parts: int, *, min_bytes: int) -> list[list[TrailFile]] | None:
-    """The trail files of folder ``root`` in ``parts`` runs of consecutive files of about
-    equal size, for parsing in parallel; None when the folder is under ``min_bytes``."""
+def split_files(
+    root: Path, shares: tuple[float, ...], *, min_bytes: int
+) -> list[list[TrailFile]] | None:
+    """The trail files of folder ``root`` in runs of consecutive files, one per share, each
+    about that share of the bytes, for parsing in parallel; None when the folder is under
+    ``min_bytes``."""
     files = _named(root)
     sizes = [path.stat().st_size for path, *_ in files]
     total = sum(sizes)
-    if total < min_bytes or len(files) < parts:
+    if total < min_bytes or len(files) < len(shares):
         return None
     runs: list[list[TrailFile]] = []
-    start, done = 0, 0
+    start, done, goal = 0, 0, 0.0
     for index, size in enumerate(sizes):
         done += size
-        if len(runs) < parts - 1 and done >= total * (len(runs) + 1) / parts:
+        if len(runs) < len(shares) - 1 and done >= total * (goal + shares[len(runs)]):
+            goal += shares[len(runs)]
             runs.append(files[start : index + 1])
             start = index + 1
     runs.append(files[start:])
