@@ -241,6 +241,8 @@ class FeatureExtractor:
             self._suffix_table.clear()
         suffix_ids = self._suffix_ids
         official_regs = self._official_registrables
+        ok_append, stems_append, labels_append = ok.append, stems.append, labels.append
+        subs_append, official_append = subs_len.append, official.append
         for i, raw in enumerate(names):
             fast = _CLEAN.match(raw) and not raw.startswith("www.") and not raw[-1].isdigit()
             host = raw if fast else None
@@ -251,30 +253,31 @@ class FeatureExtractor:
                     errors[i] = exc.message
                     continue
             p = split_host(host)
+            _, p_labels, suffix, registrable, sld, subdomain, private = p  # one unpack
             hosts[i] = host
             parts_list[i] = p
-            ok.append(i)
+            ok_append(i)
             if "xn--" in host or (not fast and not host.isascii()):  # fast: ASCII already
                 folded = fold_host(host)
                 idn_rows.append((i, folded))
                 fh = folded_hosts[i] = _refold(folded.ascii)
             else:
                 fh = folded_hosts[i] = host
-            stem = (fh[: len(fh) - len(p.suffix) - 1] if p.sld else fh) or fh
+            stem = (fh[: len(fh) - len(suffix) - 1] if sld else fh) or fh
             c = stem.rfind(".") + 1
-            stems.append(stem)
-            labels.append(stem[c:])
-            subs_len.append(c)
-            sid = suffix_ids.get(p.suffix)
+            stems_append(stem)
+            labels_append(stem[c:])
+            subs_append(c)
+            sid = suffix_ids.get(suffix)
             if sid is None:
-                sid = suffix_ids[p.suffix] = len(self._suffix_table)
-                self._suffix_table.append(_suffix_flags(p.suffix))
-            official.append(
-                (p.registrable in official_regs or host.endswith(".gov.vn")) and self.is_official(p)
+                sid = suffix_ids[suffix] = len(self._suffix_table)
+                self._suffix_table.append(_suffix_flags(suffix))
+            official_append(
+                (registrable in official_regs or host.endswith(".gov.vn")) and self.is_official(p)
             )
             extend(
-                (len(host), len(p.labels), len(p.subdomain), stem.count("-", 0, c), sid,
-                 p.private_suffix != "")
+                (len(host), len(p_labels), len(subdomain), stem.count("-", 0, c), sid,
+                 private != "")
             )  # fmt: skip
         m = len(ok)
         f = np.zeros((m, len(DENSE_NAMES)), dtype=np.float32)

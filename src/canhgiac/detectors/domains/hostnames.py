@@ -102,15 +102,20 @@ def clean_host(raw: str) -> str:
     return text
 
 
+# HostParts built with tuple.__new__ directly: half the cost of the NamedTuple constructor,
+# which matters at one call per scored name.
+_new_parts = tuple.__new__
+
+
 def split_host(host: str) -> HostParts:
     """Split a cleaned host at its ICANN public suffix (longest match, PSL wildcard rules)."""
     index = _INDEX[0] if _INDEX else _load_index()
     labels = tuple(host.split("."))
     if len(labels) == 2:  # fast path: "name.tld" (most names)
         if host in index.icann:
-            return HostParts(host, labels, host, host, "", (), "")
+            return _new_parts(HostParts, (host, labels, host, host, "", (), ""))
         if labels[1] not in index.wildcards:
-            return HostParts(host, labels, labels[1], host, labels[0], (), "")
+            return _new_parts(HostParts, (host, labels, labels[1], host, labels[0], (), ""))
     n = len(labels)
     # tails[i] is the host from label i to the end: "a.b.c", "b.c", "c"
     tails = [host]
