@@ -127,3 +127,32 @@ def test_parse_ip_matches_the_ipaddress_module(text):
     if isinstance(expected, ipaddress.IPv6Address) and expected.ipv4_mapped is not None:
         expected = expected.ipv4_mapped
     assert parse_ip(text) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.sampled_from(["http", "https", "HTTP", "ftp", "hxxp"]),
+    st.one_of(st.ip_addresses(v=4).map(str), st.sampled_from(["01.2.3.4", "evil.example"])),
+    st.sampled_from(["", ":80", ":8080"]),
+    st.text(alphabet="aZ09._~-/%?#@:", max_size=16),
+)
+def test_fast_ipv4_urls_agree(scheme, host, port, tail):
+    raw = f"{scheme}://{host}{port}{tail}"
+    try:
+        _agrees(raw, "url")
+    except ValidationFailed:
+        pytest.fail(f"fast path accepted what normalize rejects: {raw}")
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("http://192.0.2.1", "http://192.0.2.1/"),
+        ("https://192.0.2.1/a//B~/", "https://192.0.2.1/a//B~/"),
+        ("http://192.0.2.1/a/./b", None),
+        ("http://192.0.2.1:80/", None),
+        ("http://192.0.2.1/?q", None),
+    ],
+)
+def test_fast_ipv4_url_cases(raw, expected):
+    assert fast_normalize(raw, "url") == (None if expected is None else ("url", expected, expected))

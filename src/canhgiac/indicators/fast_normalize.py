@@ -1,5 +1,5 @@
-"""A fast path for the shapes that make up almost all of a bulk feed: plain ASCII host names
-and dotted-quad IPv4 addresses.
+"""A fast path for the shapes that make up almost all of a bulk feed: plain ASCII host names,
+dotted-quad IPv4 addresses, and http(s) URLs on such an address with a plain path.
 
 ``normalize()`` is thorough (defanging, IDNA, public-suffix look-ups) and costs tens of
 microseconds; a 1.6-million-line import cannot afford that per line. For input already in
@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from canhgiac.indicators.normalized import MAX_RAW_LENGTH
+
 # Labels as normalize_domain accepts them; last label alphabetic (no punycode: display
 # would differ); no leading "www." (stripping it needs the public-suffix list).
 _HOST_NAME = r"(?!www\.)(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.){1,126}[a-z]{2,63}"
@@ -19,6 +21,12 @@ _HOST = re.compile(_HOST_NAME + r"\.?", re.ASCII)
 _IPV4 = re.compile(
     r"(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)", re.ASCII
 )
+
+
+# http(s) URLs on a canonical IPv4 host with a plain path (unreserved characters and
+# slashes, no dot segments, no port, query or fragment): the bulk of URL trails. Their
+# canonical form is the input with "/" for an empty path.
+_IPV4_URL = re.compile(rf"(https?://{_IPV4.pattern})(/[A-Za-z0-9._~/-]*)?", re.ASCII)
 
 
 def fast_normalize(raw: str, kind_hint: str | None) -> tuple[str, str, str] | None:
@@ -36,6 +44,13 @@ def fast_normalize(raw: str, kind_hint: str | None) -> tuple[str, str, str] | No
         return None
     if kind_hint == "ip" and _IPV4.fullmatch(raw):
         return ("ip", raw, raw)
+    if kind_hint == "url" and len(raw) <= MAX_RAW_LENGTH:
+        found = _IPV4_URL.fullmatch(raw)
+        if found is not None:
+            path = found.group(2) or "/"
+            if "/." not in path:  # "/." and "/.." segments (and, to keep it simple, "/.x")
+                value = found.group(1) + path
+                return ("url", value, value)
     return None
 
 
