@@ -10,6 +10,7 @@ patterns, randomness).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -122,7 +123,7 @@ class FeatureBatch:
     stems: list[str]  # folded host without its public suffix
     official: list[bool]
     dense: npt.NDArray[np.float32]
-    lure_words: list[list[str]]
+    lure_words: list[Sequence[str]]  # lure words found, per name
     brands: list[BrandHit | None]
     official_embedded: list[str | None]
     idn_lookalike: list[bool]
@@ -134,7 +135,8 @@ class FeatureBatch:
     def hashed(self, rows: list[int] | None = None) -> HashedInputs:
         """Hashed sparse inputs of valid names (all of them, or positions ``rows`` of ``ok``)."""
         if rows is None:
-            hosts = [self.folded[i] for i in self.ok]
+            ok = self.ok
+            hosts = self.folded if len(ok) == len(self.folded) else [self.folded[i] for i in ok]
             labels = self.labels
             keys = self.keys
         else:
@@ -316,13 +318,16 @@ class FeatureExtractor:
             ) or folded.confusable_count > 0
             f[j, col["idn_latin_lookalike"]] = lookalike
             idn_lookalike[i] = lookalike
-        lure_found: list[list[str]] = [[] for _ in range(m)]
+        # Most names have no lure word: they share one empty tuple, only matches are visited.
+        lure_found: list[Sequence[str]] = [()] * m
+        matched: dict[int, list[str]] = {}
         joined_stems = _join(stems)  # scanned for lure words and fake suffix labels
         for j, match in _matches_by_row(LURE_PATTERN, joined_stems):
-            lure_found[j].append(match.group())
+            matched.setdefault(j, []).append(match.group())
         first_lure = col[f"lure_{GROUP_KEYS[0]}"]
         lure_any = np.zeros(m, dtype=bool)
-        for j, words in enumerate(lure_found):
+        for j, words in matched.items():
+            lure_found[j] = words
             if words:
                 keys: dict[str, int] = {}
                 for word in words:
@@ -350,8 +355,10 @@ class FeatureExtractor:
         for j, _match in _matches_by_row(_FAKE_SUFFIX, joined_stems):
             f[j, col["fake_suffix_label"]] = 1
         embedded: list[str | None] = [None] * n
-        for j, i in enumerate(ok):
-            if subs_len[j] and not official[j]:
+        with_sub = np.flatnonzero(np.fromiter(subs_len, dtype=np.int64, count=m)).tolist()
+        for j in with_sub:
+            if not official[j]:
+                i = ok[j]
                 found = self._official_re.search(folded_hosts[i], 0, len(stems[j]))
                 if found is not None:
                     f[j, col["official_domain_embedded"]] = 1
@@ -369,7 +376,7 @@ class FeatureExtractor:
         if m == n:  # every name valid: rows already line up
             lure_words, brands, official_all, stems_all = lure_found, hits, official, stems
         else:
-            lure_words = [[] for _ in range(n)]
+            lure_words = [()] * n
             brands = [None] * n
             official_all = [False] * n
             stems_all = [""] * n

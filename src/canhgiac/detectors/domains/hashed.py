@@ -58,13 +58,18 @@ def ngram_hashes(
     are used. All texts are laid end to end in one array so the work is proportional to the
     characters, not to the longest name. The hash is a fixed FNV-style polynomial.
     """
-    framed = ["^" + t[-(NGRAM_WIDTH - 2) :] + "$" for t in texts]
-    lengths = np.fromiter((len(t) for t in framed), dtype=np.int64, count=len(framed))
-    chars32 = np.frombuffer("".join(framed).encode("ascii", "replace"), dtype=np.uint8).astype(
-        np.uint32
-    )
+    if not texts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    if int(lengths.max()) > NGRAM_WIDTH - 2:  # rare: keep the right-most characters
+        texts = [t[-(NGRAM_WIDTH - 2) :] for t in texts]
+        lengths = np.minimum(lengths, NGRAM_WIDTH - 2)
+    lengths += 2
+    # One join frames every text: "^a$^b$...".
+    framed = "^" + "$^".join(texts) + "$"
+    chars32 = np.frombuffer(framed.encode("ascii", "replace"), dtype=np.uint8).astype(np.uint32)
     total = chars32.size
-    row_of = np.repeat(np.arange(len(framed), dtype=np.int64), lengths)
+    row_of = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
     ends = np.cumsum(lengths)[row_of]  # end offset of the text each position belongs to
     positions = np.arange(total, dtype=np.int64)
     buckets = []
