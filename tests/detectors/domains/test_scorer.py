@@ -168,4 +168,6 @@ def test_exact_brand_name_on_mainstream_suffix_is_not_flagged_by_the_model(score
         assert not result.is_suspicious and result.brand is not None, result
         assert "mainstream suffix" in result.reasons[0]
     assert scorer.score("bidv.xyz").is_suspicious
+    # Government services live on .gov.vn only: their name on .com is not a home.
+    assert "mainstream suffix" not in " ".join(scorer.score("vneid.com").reasons)
     assert "mainstream suffix" not in " ".join(scorer.score("bidv.xyz").reasons)

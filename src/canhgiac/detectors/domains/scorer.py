@@ -255,12 +255,14 @@ class DomainScorer:
         # is most often the brand's own (defensive) registration: scam names with the exact
         # brand name take cheap suffixes instead (70 on the ChongLuaDao list, 1 on .com).
         # The model alone does not flag it; hand-checked rules (look-alike letters) still do.
+        # Government services are not among them: they live on .gov.vn only (vneid.com).
         home = (
             hit is not None
             and hit.how == "exact"
             and parts is not None
             and not parts.subdomain
             and parts.suffix in _BRAND_HOME_SUFFIXES
+            and self.extractor.matcher.sector.get(hit.brand) != "government"
         )
         if home:
             logit = min(logit, self._cut - _HOME_MARGIN)
