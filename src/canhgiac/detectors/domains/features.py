@@ -466,7 +466,7 @@ def _label_shape(
     if m == 0:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty
-    lengths = np.fromiter((len(x) for x in labels), dtype=np.float32, count=m)
+    lengths = np.fromiter(map(len, labels), dtype=np.float32, count=m)
     blob = "".join(x[:_LABEL_WIDTH].ljust(_LABEL_WIDTH, "\0") for x in labels)
     chars = np.frombuffer(blob.encode("ascii", "replace"), dtype=np.uint8).reshape(m, -1)
     is_digit = (chars >= _DIGIT_LO) & (chars <= _DIGIT_HI)

@@ -177,15 +177,21 @@ class DomainScorer:
         if self.allow_list:
             special: set[int] = set(range(len(names)))
         else:
-            special = {i for i, e in enumerate(batch.errors) if e is not None}
-            special.update(i for i, b in enumerate(batch.brands) if b is not None)
-            special.update(i for i, e in enumerate(batch.official_embedded) if e)
-            special.update(i for i, o in enumerate(batch.official) if o)
-            special.update(
+            tells = GAMBLING_TELLS
+            special = {
                 i
-                for i, ws in enumerate(batch.lure_words)
-                if ws and not GAMBLING_TELLS.isdisjoint(ws)
-            )
+                for i, (e, b, emb, o, ws) in enumerate(
+                    zip(
+                        batch.errors,
+                        batch.brands,
+                        batch.official_embedded,
+                        batch.official,
+                        batch.lure_words,
+                        strict=True,
+                    )
+                )
+                if e is not None or b is not None or emb or o or (ws and not tells.isdisjoint(ws))
+            }
         hosts = batch.hosts
         new = _new_object
         plain = _PLAIN
