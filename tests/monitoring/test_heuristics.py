@@ -40,7 +40,7 @@ def test_findings_over_a_scan(tmp_path):
     log.write_text("\n".join(lines) + "\n", encoding="utf-8")
     del rows
     eng = MonitorEngine()
-    eng.scan([log])
+    eng.scan([log], heuristics=True)
     found = heuristic_findings(eng.con, Thresholds(), limit=10)
     assert [h["src"] for h in found["nxdomain_hosts"]] == ["10.20.9.9"]
     assert found["nxdomain_hosts"][0]["nxdomain"] == 60

@@ -41,9 +41,6 @@ def scan(
         False, "--heuristics", help="Thêm dấu hiệu DGA/NXDOMAIN / add DGA and NXDOMAIN signs"
     ),
     limit: int = typer.Option(50, "--limit", min=1, max=MAX_TABLE_ROWS, help="Số dòng bảng"),
-    low_memory: bool = typer.Option(
-        False, "--low-memory", help="Lọc trước, ít bộ nhớ / pre-filter Zeek lines, less memory"
-    ),
 ) -> None:
     """Đối chiếu nhật ký với chỉ dấu / match logs against threat indicators."""
     if fmt not in FORMAT_CHOICES:
@@ -54,7 +51,7 @@ def scan(
         load = engine.load_indicators(indicators)
         if allow:
             engine.add_allow(allow)
-        result = engine.scan(logs, fmt=fmt, prefilter=low_memory and not heuristics)
+        result = engine.scan(logs, fmt=fmt, heuristics=heuristics)
         summary = result.summary()
         summary["indicators"] = {
             "loaded": load.indicators,

@@ -25,7 +25,6 @@ import duckdb
 from duckdb.sqltypes import VARCHAR
 
 from canhgiac.errors import ValidationFailed
-from canhgiac.monitoring import prefilter
 from canhgiac.monitoring.indicators import (
     Indicator,
     LoadStats,
@@ -41,6 +40,9 @@ AGG_COLUMNS = (
     "rcode VARCHAR, n BIGINT, first_seen DOUBLE, last_seen DOUBLE"
 )
 
+
+HEURISTICS_TABLE = "heur_agg"
+HEURISTICS_COLUMNS = "src VARCHAR, name VARCHAR, rcode VARCHAR, n BIGINT"
 
 DEFAULT_MEMORY_LIMIT = "1536MB"
 
@@ -109,7 +111,6 @@ class MonitorEngine:
         self.con = con if con is not None else connect()
         self.indicator_stats = LoadStats()
         self._scopes = 0
-        self._prefilter_ok = False
         self.con.execute(
             "CREATE OR REPLACE TABLE allow_raw (kind VARCHAR, domain VARCHAR, lo VARCHAR, "
             "hi VARCHAR, scope_id INTEGER)"
@@ -131,7 +132,6 @@ class MonitorEngine:
         write_indicator_table(self.con, indicators, table="indicators")
         for name, select in indicator_prep(DUCKDB):
             self.con.execute(f"CREATE OR REPLACE TABLE {name} AS {select}")
-        self._prefilter_ok = prefilter.build(self.con)
         self._ready = True
 
     # -- allow-lists ----------------------------------------------------------------------
@@ -176,15 +176,14 @@ class MonitorEngine:
         fmt: str = "auto",
         *,
         fast: bool = True,
-        prefilter: bool = False,
+        heuristics: bool = False,
     ) -> ScanResult:
         """Read, count and match the logs; results replace the previous scan's tables.
 
-        ``prefilter`` (Zeek TSV only) keeps per-host rows only for lines that could match:
-        the same results with far fewer rows held (less memory), but more work per line,
-        and ``agg`` then lacks the other lines' detail, so heuristics need it off.
+        Zeek TSV logs (``fast``) go through the compiled reader, so ``agg`` then holds only
+        the lines that hit; ``heuristics`` also counts every line per (src, name, rcode)
+        into ``heur_agg`` for :func:`canhgiac.monitoring.heuristics.heuristic_findings`.
         """
-        use_filter = prefilter and self._prefilter_ok
         self.begin()
         stats = SourceStats()
         for path in paths:
@@ -193,7 +192,14 @@ class MonitorEngine:
                     f"Không tìm thấy tệp nhật ký / log file not found: {path}", field="logs"
                 )
             stats.add(
-                add_file(self.con, Path(path), fmt, table="agg", fast=fast, prefilter=use_filter)
+                add_file(
+                    self.con,
+                    Path(path),
+                    fmt,
+                    table="agg",
+                    fast=fast,
+                    heuristics_table=HEURISTICS_TABLE if heuristics else None,
+                )
             )
         return self.finish(stats)
 
@@ -201,6 +207,7 @@ class MonitorEngine:
         if not self._ready:
             self.set_indicators([])
         self.con.execute(f"CREATE OR REPLACE TABLE agg ({AGG_COLUMNS})")
+        self.con.execute(f"CREATE OR REPLACE TABLE {HEURISTICS_TABLE} ({HEURISTICS_COLUMNS})")
 
     def finish(self, stats: SourceStats) -> ScanResult:
         """Match what ``agg`` holds (filled by :func:`add_file` or a caller, e.g. watch)."""

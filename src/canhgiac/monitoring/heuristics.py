@@ -1,4 +1,5 @@
-"""Signs beyond the lists, computed on a scan's counted rows (``agg``):
+"""Signs beyond the lists, computed on a scan's per-line counts (``heur_agg``: src, name,
+rcode, n; filled when the scan is asked for heuristics):
 
 * DGA-like names: the registered label looks random (long, high character entropy, few
   vowels or many digits), as domain-generation malware produces;
@@ -82,9 +83,9 @@ def _consonant_run(label: str) -> int:
 def heuristic_findings(
     con: duckdb.DuckDBPyConnection, t: Thresholds = Thresholds(), limit: int = 50
 ) -> dict[str, Any]:
-    """Findings over the current ``agg`` table, as plain data (top ``limit`` of each)."""
+    """Findings over the current ``heur_agg`` table, as plain data (top ``limit`` of each)."""
     names = con.execute(
-        "SELECT name, count(DISTINCT src), sum(n) FROM agg WHERE name IS NOT NULL "
+        "SELECT name, count(DISTINCT src), sum(n) FROM heur_agg WHERE name IS NOT NULL "
         "GROUP BY name ORDER BY sum(n) DESC LIMIT ?",
         [MAX_NAMES],
     ).fetchall()
@@ -103,7 +104,7 @@ def heuristic_findings(
     long_names.sort(key=lambda d: (-d["length"], d["name"]))
     nx = con.execute(
         "SELECT src, sum(n) FILTER (WHERE upper(rcode) = 'NXDOMAIN') AS nx, sum(n) AS total "
-        "FROM agg WHERE name IS NOT NULL GROUP BY src "
+        "FROM heur_agg WHERE name IS NOT NULL GROUP BY src "
         "HAVING coalesce(sum(n) FILTER (WHERE upper(rcode) = 'NXDOMAIN'), 0) >= ? "
         "AND sum(n) FILTER (WHERE upper(rcode) = 'NXDOMAIN') >= ? * sum(n) "
         "ORDER BY nx DESC, src LIMIT ?",

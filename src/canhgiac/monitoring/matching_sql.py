@@ -222,3 +222,46 @@ def matching_steps(d: Dialect) -> list[tuple[str, str]]:
             "SELECT DISTINCT src, name, answers, dst, dport, url, rcode, n FROM row_hits",
         ),
     ]
+
+
+def value_hit_sql(column: str, d: Dialect = DUCKDB) -> str:
+    """SELECT the ids of distinct raw log values that hit an indicator, for the compiled
+    Zeek reader: the same normalisation as :func:`canhgiac.monitoring.sources.zeek_tsv_sql`
+    and the same joins as :func:`matching_steps`, before allow-lists (so the lines chosen
+    by these ids are a superset of the lines that match). Input: ``vals(id, raw)``.
+
+    ``column`` is ``query`` (a name and its parents), ``answers`` (items: names or
+    addresses) or ``dst`` (an address, any port).
+    """
+    ex = d.explode
+
+    def name_hits(src: str, col: str) -> str:
+        return (
+            f"SELECT DISTINCT c.id FROM (SELECT id, {ex.format(a=d.suffixes.format(c=col))} "
+            f"AS cand FROM ({src}) s) c JOIN ind_dom dm ON dm.domain = c.cand"
+        )
+
+    def ip_hits(src: str, col: str) -> str:
+        keyed = f"SELECT id, {_ipkey(d, col)} AS key FROM ({src}) s"
+        return (
+            f"SELECT k.id FROM ({keyed}) k JOIN ind_ipx x ON x.key = k.key "
+            f"UNION SELECT k.id FROM ({keyed}) k JOIN ind_cidr c "
+            f"ON k.key >= c.lo AND k.key <= c.hi"
+        )
+
+    if column == "query":
+        return name_hits("SELECT id, nullif(lower(rtrim(raw, '.')), '') AS name FROM vals", "name")
+    if column == "dst":
+        return ip_hits("SELECT id, lower(raw) AS ip FROM vals", "ip")
+    if column == "answers":
+        items = (
+            f"SELECT id, item FROM (SELECT id, TRIM(TRAILING '.' FROM raw_item) AS item FROM "
+            f"(SELECT id, {ex.format(a=d.split.format(c='lower(raw)', s=','))} AS raw_item "
+            f"FROM vals) x) y WHERE item <> ''"
+        )
+        keyed = f"SELECT id, item, {_ipkey(d, 'item')} AS key FROM ({items}) i"
+        return (
+            f"{name_hits(f'SELECT id, item FROM ({keyed}) n WHERE key IS NULL', 'item')} "
+            f"UNION {ip_hits(f'SELECT id, item FROM ({keyed}) a WHERE key IS NOT NULL', 'item')}"
+        )
+    raise ValueError(f"unknown column {column!r}")

@@ -1,7 +1,8 @@
 """Turning log files into the ``events`` rows the engine counts.
 
-Zeek TSV files are read by DuckDB itself (only the needed columns; the same name rule as the
-Python parsers, in SQL). Every other format goes through its line parser into a temporary
+Zeek TSV files go through the compiled reader (:mod:`canhgiac.monitoring.fastscan`), which
+keeps only the lines whose values hit; DuckDB then reads those (only the needed columns; the
+same name rule as the Python parsers, in SQL). Every other format goes through its line parser into a temporary
 TSV that DuckDB then reads in bulk. Malformed lines are counted, never fatal.
 """
 
@@ -19,7 +20,7 @@ from pathlib import Path
 import duckdb
 
 from canhgiac.errors import ValidationFailed
-from canhgiac.monitoring import prefilter
+from canhgiac.monitoring import fastscan
 from canhgiac.monitoring.detect import detect_format
 from canhgiac.monitoring.logfiles import is_gzip, open_text
 from canhgiac.monitoring.parsers import FORMATS, LineParser, make_parser
@@ -130,8 +131,8 @@ def _quote(text: str) -> str:
     return text.replace("'", "''")
 
 
-def zeek_tsv_sql(path: Path, header: dict[str, str], *, rejects: str | None) -> str:
-    """A SELECT of events straight from a Zeek TSV file, only the needed columns typed."""
+def zeek_tsv_sql(path: Path | list[Path], header: dict[str, str], *, rejects: str | None) -> str:
+    """A SELECT of events straight from Zeek TSV file(s), only the needed columns typed."""
     fields = header["fields"].split("\t")
     unset = header.get("unset_field", "-")
     empty = header.get("empty_field", "(empty)")
@@ -141,7 +142,8 @@ def zeek_tsv_sql(path: Path, header: dict[str, str], *, rejects: str | None) -> 
         "delim='\\t'", "header=false", "comment='#'", "quote=''", "escape=''",
         f"nullstr='{_quote(unset)}'", f"columns={{{cols}}}", "auto_detect=false",
     ]  # fmt: skip
-    if is_gzip(path):
+    paths = path if isinstance(path, list) else [path]
+    if any(is_gzip(p) for p in paths):
         opts.append("compression='gzip'")
     if rejects:
         opts += [
@@ -149,7 +151,8 @@ def zeek_tsv_sql(path: Path, header: dict[str, str], *, rejects: str | None) -> 
             f"rejects_table='{rejects}'",
             f"rejects_scan='{rejects}_scan'",
         ]
-    src = f"read_csv('{_quote(str(path))}', {', '.join(opts)})"
+    files = ", ".join(f"'{_quote(str(p))}'" for p in paths)
+    src = f"read_csv([{files}], {', '.join(opts)})"
 
     def col(name: str) -> str:
         if name not in types:
@@ -182,59 +185,85 @@ def add_file(
     *,
     table: str,
     fast: bool = True,
-    prefilter: bool = False,
+    heuristics_table: str | None = None,
 ) -> SourceStats:
-    """Count ``path``'s events per distinct row into ``table`` (appended)."""
+    """Count ``path``'s events per distinct row into ``table`` (appended).
+
+    Zeek TSV (``fast``) goes through the compiled reader, which keeps only the lines whose
+    values hit an indicator (see :mod:`canhgiac.monitoring.fastscan`); other formats are
+    counted whole. With ``heuristics_table`` every line's (src, name, rcode) counts are
+    appended there too, for :mod:`canhgiac.monitoring.heuristics`.
+    """
     stats = SourceStats(files=1)
     fmt = resolve_format(path, fmt)
     stats.formats[str(path)] = fmt
     header = tsv_header(path, open_text) if fmt in ("zeek-dns", "zeek-conn") else None
     if fast and header is not None and "id.orig_h" in header["fields"].split("\t"):
-        rejects = "canhgiac_rejects"
-        events = zeek_tsv_sql(path, header, rejects=rejects)
-        if prefilter:
-            good = _stage_filtered(con, events, table)
-        else:
-            good = _stage(con, AGG_SQL.format(events=events), table)
-        bad = con.execute(f"SELECT count(DISTINCT line) FROM {rejects}").fetchone()
-        stats.malformed = int(bad[0]) if bad else 0
-        stats.lines = good + stats.malformed
-        con.execute(f"DROP TABLE IF EXISTS {rejects}; DROP TABLE IF EXISTS {rejects}_scan")
-        return stats
+        return _add_zeek_tsv(con, path, header, table, heuristics_table, stats)
     fd, tmp = tempfile.mkstemp(prefix="canhgiac-ev-", suffix=".tsv")
     os.close(fd)
     try:
         with open_text(path) as fh:
             write_events_tsv(parse_lines(fh, fmt, stats, where=path.name), Path(tmp))
-        _stage(con, AGG_SQL.format(events="SELECT * FROM " + events_read_sql(tmp)), table)
+        _stage(
+            con,
+            AGG_SQL.format(events="SELECT * FROM " + events_read_sql(tmp)),
+            table,
+            heuristics_table,
+        )
     finally:
         os.unlink(tmp)
     return stats
 
 
-def _stage(con: duckdb.DuckDBPyConnection, select: str, table: str) -> int:
+def _add_zeek_tsv(
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    header: dict[str, str],
+    table: str,
+    heuristics_table: str | None,
+    stats: SourceStats,
+) -> SourceStats:
+    with tempfile.TemporaryDirectory(prefix="canhgiac-zeek-") as tmp:
+        found, readers = fastscan.read_candidates(
+            con, path, header, Path(tmp), keep_src=heuristics_table is not None
+        )
+        parts = [r.out for r in readers if r.out.exists()]
+        rejected = 0
+        if parts:
+            rejects = "canhgiac_rejects"
+            _stage(con, AGG_SQL.format(events=zeek_tsv_sql(parts, header, rejects=rejects)), table)
+            row = con.execute(f"SELECT count(DISTINCT (file_id, line)) FROM {rejects}").fetchone()
+            rejected = int(row[0]) if row else 0
+            con.execute(f"DROP TABLE IF EXISTS {rejects}; DROP TABLE IF EXISTS {rejects}_scan")
+        if heuristics_table is not None:
+            rows = Path(tmp) / "heuristics.tsv"
+            fastscan.write_heuristic_rows(readers, rows)
+            con.execute(
+                f"INSERT INTO {heuristics_table} SELECT lower(src), "
+                f"nullif(lower(rtrim(name, '.')), ''), rcode, n FROM read_csv(?, delim='\\t', "
+                f"header=false, quote='', escape='', auto_detect=false, nullstr='\\N', "
+                f"columns={{'src': 'VARCHAR', 'name': 'VARCHAR', 'rcode': 'VARCHAR', "
+                f"'n': 'BIGINT'}})",
+                [str(rows)],
+            )
+    stats.malformed = found.malformed + rejected
+    stats.lines = found.lines + found.malformed
+    stats.examples = [f"{path.name}:{n}: malformed Zeek record" for n in found.bad_lines]
+    return stats
+
+
+def _stage(
+    con: duckdb.DuckDBPyConnection, select: str, table: str, heuristics_table: str | None = None
+) -> int:
     """Append ``select`` to ``table``; returns the number of lines it counted."""
     con.execute(f"CREATE OR REPLACE TEMP TABLE canhgiac_stage AS {select}")
     row = con.execute("SELECT coalesce(sum(n), 0) FROM canhgiac_stage").fetchone()
     con.execute(f"INSERT INTO {table} SELECT * FROM canhgiac_stage")
-    con.execute("DROP TABLE canhgiac_stage")
-    return int(row[0]) if row else 0
-
-
-def _stage_filtered(con: duckdb.DuckDBPyConnection, events: str, table: str) -> int:
-    # The probe tables are small: keep DuckDB from building hash tables on the log side
-    # (it cannot estimate a CSV's size and would otherwise swap build and probe).
-    con.execute("SET disabled_optimizers = 'join_order,build_side_probe_side'")
-    try:
+    if heuristics_table is not None:
         con.execute(
-            f"CREATE OR REPLACE TEMP TABLE canhgiac_stage AS {prefilter.filtered_agg_sql(events)}"
+            f"INSERT INTO {heuristics_table} SELECT src, name, rcode, sum(n) "
+            "FROM canhgiac_stage GROUP BY ALL"
         )
-    finally:
-        con.execute("RESET disabled_optimizers")
-    row = con.execute("SELECT coalesce(sum(n), 0) FROM canhgiac_stage").fetchone()
-    con.execute(
-        f"INSERT INTO {table} SELECT src, name, answers, dst, dport, url, rcode, n, first_seen, "
-        "last_seen FROM canhgiac_stage WHERE keep"
-    )
     con.execute("DROP TABLE canhgiac_stage")
     return int(row[0]) if row else 0

@@ -1,0 +1,408 @@
+"""Compiled (numba) tokenizer for Zeek TSV logs that interns the values the matcher needs.
+
+Reading a 10 M-line log is the whole cost of a scan, so per line the work must stay close
+to finding the tabs: each wanted field (query, answers, responder, originator) is hashed
+and interned into a per-column dictionary, and the line is reduced to a few integer ids.
+Matching then runs set-at-a-time in DuckDB on the *distinct* values only
+(:mod:`canhgiac.monitoring.fastscan`), and lines are selected by id with numpy.
+
+Everything here works on a bytes buffer with explicit bounds; the kernels never allocate,
+and return to the caller when a table, the value arena or the output arrays are full so
+the caller can grow them and resume at the same line.
+"""
+
+from __future__ import annotations
+
+import numba as nb
+import numpy as np
+
+# Columns of the interning tables, in order.
+COL_QUERY, COL_ANSWERS, COL_DST, COL_SRC = 0, 1, 2, 3
+N_COLS = 4
+
+DONE, NEED_ROOM, OUT_FULL = 0, 1, 2
+MAX_BAD_EXAMPLES = 5
+
+_M1 = np.uint64(0x9E3779B97F4A7C15)
+_M2 = np.uint64(0xC2B2AE3D27D4EB4F)
+_M3 = np.uint64(0xFF51AFD7ED558CCD)
+_SEED2 = np.uint64(0x27D4EB2F165667C5)
+_ONE = np.uint64(1)
+_S29 = np.uint64(29)
+_S32 = np.uint64(32)
+_S33 = np.uint64(33)
+
+
+@nb.njit(cache=True, nogil=True, inline="always")
+def _load(words: np.ndarray, p: int) -> np.uint64:
+    """The 8 bytes at ``p`` (little-endian), from the aligned word view of the buffer."""
+    q = p >> 3
+    r = np.uint64((p & 7) * 8)
+    if r == 0:
+        return words[q]
+    return (words[q] >> r) | (words[q + 1] << (np.uint64(64) - r))
+
+
+@nb.njit(cache=True, nogil=True, inline="always")
+def _fingerprint(words: np.ndarray, s: int, e: int) -> tuple[np.uint64, np.uint64]:
+    """Two independent 64-bit hashes of bytes s..e-1, read 8 at a time. Values are told
+    apart by the pair (and their length), never by re-reading their bytes: a 128-bit
+    collision is far less likely than a memory error."""
+    n = np.uint64(e - s)
+    h1 = _M1 ^ n
+    h2 = _SEED2 + n
+    p = s
+    while p + 8 <= e:
+        w = _load(words, p)
+        h1 = (h1 ^ w) * _M1
+        h1 ^= h1 >> _S32
+        h2 = (h2 + w) * _M2
+        h2 ^= h2 >> _S29
+        p += 8
+    if p < e:
+        w = _load(words, p) & ((_ONE << np.uint64((e - p) * 8)) - _ONE)
+        h1 = (h1 ^ w) * _M1
+        h1 ^= h1 >> _S32
+        h2 = (h2 + w) * _M2
+        h2 ^= h2 >> _S29
+    h1 = (h1 ^ (h1 >> _S33)) * _M3
+    h1 ^= h1 >> _S33
+    h2 = (h2 ^ (h2 >> _S33)) * _M1
+    h2 ^= h2 >> _S29
+    return h1, h2
+
+
+@nb.njit(cache=True, nogil=True, inline="always")
+def _equals(buf: np.ndarray, s: int, e: int, pat: np.ndarray) -> bool:
+    n = e - s
+    if n != pat.shape[0]:
+        return False
+    for k in range(n):  # noqa: SIM110 -- a plain loop compiles under numba
+        if buf[s + k] != pat[k]:
+            return False
+    return True
+
+
+_HIGH32 = np.uint64(0xFFFFFFFF00000000)
+_LOW32 = np.uint64(0xFFFFFFFF)
+
+
+@nb.njit(cache=True, nogil=True, inline="always")
+def _intern(
+    buf: np.ndarray,
+    words: np.ndarray,
+    s: int,
+    e: int,
+    c: int,
+    slots: np.ndarray,
+    keys: np.ndarray,
+    offs: np.ndarray,
+    lens: np.ndarray,
+    counts: np.ndarray,
+    arena: np.ndarray,
+    used: np.ndarray,
+) -> int:
+    """The id of buf[s:e] in column ``c``'s table, adding it if new (room checked before).
+
+    A slot is two words: the first hash, and the second hash's high half with ``id + 1``
+    in the low half (0: empty), so a probe reads one cache line. Column ``c`` owns slots
+    ``c * cap ..`` and values ``c * maxv ..`` of the flat arrays."""
+    h1, h2 = _fingerprint(words, s, e)
+    cap = slots.shape[0] // (2 * N_COLS)
+    mask = cap - 1
+    base = c * cap
+    tag = h2 & _HIGH32
+    j = np.int64(h1 & np.uint64(mask))
+    while True:
+        w1 = slots[2 * (base + j) + 1]
+        if w1 == 0 or (slots[2 * (base + j)] == h1 and (w1 & _HIGH32) == tag):
+            break
+        j = (j + 1) & mask
+    if w1 != 0:
+        return int(w1 & _LOW32) - 1
+    return _insert(buf, s, e, c, base + j, h1, h2, slots, keys, offs, lens, counts, arena, used)
+
+
+@nb.njit(cache=True, nogil=True)
+def _insert(
+    buf: np.ndarray,
+    s: int,
+    e: int,
+    c: int,
+    slot: int,
+    h1: np.uint64,
+    h2: np.uint64,
+    slots: np.ndarray,
+    keys: np.ndarray,
+    offs: np.ndarray,
+    lens: np.ndarray,
+    counts: np.ndarray,
+    arena: np.ndarray,
+    used: np.ndarray,
+) -> int:
+    # Kept out of line: the probe above runs per value, this only per new value, and
+    # inlining the copy loop slowed the probe down (measured 2x).
+    v = counts[c]
+    a = used[0]
+    n = e - s
+    vi = c * (keys.shape[0] // (2 * N_COLS)) + v
+    slots[2 * slot] = h1
+    slots[2 * slot + 1] = (h2 & _HIGH32) | np.uint64(v + 1)
+    keys[2 * vi] = h1
+    keys[2 * vi + 1] = h2
+    offs[vi] = a
+    lens[vi] = n
+    arena[a : a + n] = buf[s:e]
+    counts[c] = v + 1
+    used[0] = a + n
+    return v
+
+
+@nb.njit(cache=True, nogil=True)
+def _valid_ts(buf: np.ndarray, s: int, e: int) -> bool:
+    """A Zeek epoch: digits with at most one dot (what DuckDB reads as DOUBLE)."""
+    if s >= e:
+        return False
+    dots = 0
+    digits = 0
+    for i in range(s, e):
+        b = buf[i]
+        if b == 46:
+            dots += 1
+        elif 48 <= b <= 57:
+            digits += 1
+        else:
+            return False
+    return dots <= 1 and digits > 0
+
+
+CHUNK_LINES = 1 << 15
+
+
+@nb.njit(cache=True, nogil=True)
+def scan_lines(
+    buf: np.ndarray,
+    words: np.ndarray,
+    pos: int,
+    end: int,
+    line_no: int,
+    nfields: int,
+    max_line: int,
+    slot_of: np.ndarray,
+    ts_field: int,
+    rcode_field: int,
+    unset: np.ndarray,
+    empty: np.ndarray,
+    nxdomain: np.ndarray,
+    slots: np.ndarray,
+    keys: np.ndarray,
+    offs: np.ndarray,
+    lens: np.ndarray,
+    counts: np.ndarray,
+    arena: np.ndarray,
+    used: np.ndarray,
+    out_ids: np.ndarray,
+    out_start: np.ndarray,
+    out_end: np.ndarray,
+    out_nx: np.ndarray,
+    bad: np.ndarray,
+) -> tuple[int, int, int, int, int]:
+    """Tokenize complete lines of ``buf[pos:end]`` (``buf[end - 1]`` is a newline).
+
+    ``slot_of[field]`` is the table column a field goes to (-1: not wanted). For each data
+    line the ids of its wanted fields (-1 when unset/empty/absent), its byte range and
+    whether its rcode is NXDOMAIN are written to the ``out_*`` arrays; ``bad`` collects the
+    line numbers of the first malformed lines (wrong field count or timestamp, too long).
+
+    Lines go in chunks: first every line of the chunk is split into fields, then each
+    column's values are interned in one tight loop (measured 2x faster than interning
+    while splitting). Returns (status, pos reached, line number reached, lines written,
+    malformed lines); on NEED_ROOM or OUT_FULL the caller acts and resumes at ``pos``.
+    """
+    nwant = out_ids.shape[0]
+    out_cap = out_start.shape[0]
+    maxv = keys.shape[0] // (2 * N_COLS)
+    limit = min(slots.shape[0] // (2 * N_COLS) // 2, maxv)
+    fs = np.empty((nwant, CHUNK_LINES), np.int64)
+    fe = np.empty((nwant, CHUNK_LINES), np.int64)
+    k = 0
+    nbad = 0
+    i = pos
+    while i < end:
+        if k >= out_cap:
+            return OUT_FULL, i, line_no, k, nbad
+        # Phase 1: split up to CHUNK_LINES lines into the wanted fields' bounds.
+        chunk_pos = i
+        chunk_line = line_no
+        chunk_bad = nbad
+        k0 = k
+        m = 0
+        while i < end and m < CHUNK_LINES and k + m < out_cap:
+            ls = i
+            if buf[i] == 35 or buf[i] == 10:  # '#' header/footer line, blank line
+                while buf[i] != 10:
+                    i += 1
+                i += 1
+                line_no += 1
+                continue
+            for c in range(nwant):
+                fs[c, m] = -1
+                fe[c, m] = -1
+            ts_s = -1
+            ts_e = -1
+            rc_s = -1
+            rc_e = -1
+            f = 0
+            start = i
+            while True:
+                b = buf[i]
+                if b == 9 or b == 10:
+                    stop = i
+                    if b == 10 and stop > start and buf[stop - 1] == 13:
+                        stop -= 1
+                    if f < nfields:
+                        c = slot_of[f]
+                        if c >= 0:
+                            fs[c, m] = start
+                            fe[c, m] = stop
+                        if f == ts_field:
+                            ts_s = start
+                            ts_e = stop
+                        if f == rcode_field:
+                            rc_s = start
+                            rc_e = stop
+                    f += 1
+                    start = i + 1
+                    if b == 10:
+                        break
+                i += 1
+            le = i
+            i += 1
+            line_no += 1
+            ok = f == nfields and le - ls <= max_line
+            if ok and ts_field >= 0 and not _equals(buf, ts_s, ts_e, unset):
+                ok = _valid_ts(buf, ts_s, ts_e)
+            if not ok:
+                if nbad < bad.shape[0]:
+                    bad[nbad] = line_no
+                nbad += 1
+                continue
+            out_start[k + m] = ls
+            out_end[k + m] = le
+            out_nx[k + m] = rc_s >= 0 and _equals(buf, rc_s, rc_e, nxdomain)
+            m += 1
+        # Room for every value of the chunk being new, else grow and redo the chunk.
+        need = 0
+        for c in range(nwant):
+            for j in range(m):
+                if fs[c, j] >= 0:
+                    need += fe[c, j] - fs[c, j]
+        room = used[0] + need <= arena.shape[0]
+        for c in range(nwant):
+            room = room and counts[c] + m <= limit
+        if not room:
+            used[1] = need  # tells the caller how much arena the chunk needs
+            return NEED_ROOM, chunk_pos, chunk_line, k0, chunk_bad
+        # Phase 2: intern column by column.
+        for c in range(nwant):
+            for j in range(m):
+                st = fs[c, j]
+                en = fe[c, j]
+                if st < 0 or st == en or _equals(buf, st, en, unset) or _equals(buf, st, en, empty):
+                    out_ids[c, k + j] = -1
+                else:
+                    out_ids[c, k + j] = _intern(
+                        buf, words, st, en, c, slots, keys, offs, lens, counts, arena, used
+                    )
+        k += m
+    return DONE, i, line_no, k, nbad
+
+
+@nb.njit(cache=True, nogil=True)
+def rehash(slots: np.ndarray, keys: np.ndarray, counts: np.ndarray) -> None:
+    """Rebuild every column's slots (after they were enlarged) from the stored hashes."""
+    cap = slots.shape[0] // (2 * N_COLS)
+    maxv = keys.shape[0] // (2 * N_COLS)
+    mask = cap - 1
+    slots[:] = 0
+    for c in range(N_COLS):
+        for v in range(counts[c]):
+            vi = c * maxv + v
+            j = np.int64(keys[2 * vi] & np.uint64(mask))
+            while slots[2 * (c * cap + j) + 1] != 0:
+                j = (j + 1) & mask
+            slots[2 * (c * cap + j)] = keys[2 * vi]
+            slots[2 * (c * cap + j) + 1] = (keys[2 * vi + 1] & _HIGH32) | np.uint64(v + 1)
+
+
+@nb.njit(cache=True, nogil=True)
+def _digits(x: int) -> int:
+    n = 1
+    while x >= 10:
+        x //= 10
+        n += 1
+    return n
+
+
+@nb.njit(cache=True, nogil=True)
+def join_values(
+    arena: np.ndarray, offs: np.ndarray, lens: np.ndarray, c: int, lo: int, hi: int
+) -> np.ndarray:
+    """See below; ``offs``/``lens`` are flat (column ``c`` owns ``c * maxv ..``)."""
+    base = c * (offs.shape[0] // N_COLS)
+    return _join_values(arena, offs[base:], lens[base:], lo, hi)
+
+
+@nb.njit(cache=True, nogil=True)
+def _join_values(
+    arena: np.ndarray, offs: np.ndarray, lens: np.ndarray, lo: int, hi: int
+) -> np.ndarray:
+    """Values ``lo..hi-1`` of column ``c`` as TSV lines ``id<TAB>value<LF>`` (Zeek values
+    hold no tabs or newlines: they are the log's own separators)."""
+    total = 0
+    for v in range(lo, hi):
+        total += _digits(v) + lens[v] + 2
+    out = np.empty(total, np.uint8)
+    p = 0
+    for v in range(lo, hi):
+        nd = _digits(v)
+        x = v
+        for q in range(nd - 1, -1, -1):
+            out[p + q] = 48 + x % 10
+            x //= 10
+        p += nd
+        out[p] = 9
+        p += 1
+        o = offs[v]
+        for q in range(lens[v]):
+            out[p] = arena[o + q]
+            p += 1
+        out[p] = 10
+        p += 1
+    return out
+
+
+@nb.njit(cache=True, nogil=True)
+def gather_lines(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """The selected lines of ``buf``, each newline-terminated, as one byte string."""
+    total = 0
+    for j in range(starts.shape[0]):
+        total += ends[j] - starts[j] + 1
+    out = np.empty(total, np.uint8)
+    p = 0
+    for j in range(starts.shape[0]):
+        for q in range(starts[j], ends[j]):
+            out[p] = buf[q]
+            p += 1
+        out[p] = 10
+        p += 1
+    return out
+
+
+@nb.njit(cache=True, nogil=True)
+def last_newline(buf: np.ndarray, n: int) -> int:
+    """Index of the last newline in ``buf[:n]``, or -1."""
+    for i in range(n - 1, -1, -1):
+        if buf[i] == 10:
+            return i
+    return -1
