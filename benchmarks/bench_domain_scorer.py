@@ -4,7 +4,11 @@ Reads the shared domain lists when present (../shared/datasets/domains), else th
 own authored names, and repeats them to ``--names`` names. Prints wall and CPU rates,
 model load time and ``os.cpu_count()``.
 
-    .venv/bin/python benchmarks/bench_domain_scorer.py [--names 200000]
+``--once N`` scores every third name of the lists (at most N) once, with no timing loop: run it
+under ``valgrind --tool=callgrind`` with N and with 0, and the difference in instructions is
+the cost of scoring, free of the noise other jobs put on a shared machine's timings.
+
+    .venv/bin/python benchmarks/bench_domain_scorer.py [--names 200000] [--once N]
 """
 
 from __future__ import annotations
@@ -30,7 +34,18 @@ def sample_names() -> tuple[list[str], str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--names", type=int, default=200_000)
+    parser.add_argument("--once", type=int, default=None, metavar="N")
     args = parser.parse_args()
+    if args.once is not None:
+        from canhgiac.detectors.domains.scorer import load_domain_scorer as load
+
+        scorer_once = load()
+        sample = sample_names()[0][::3]
+        scorer_once.score_many(sample[:500])  # the same warm-up in both runs
+        if args.once:
+            scorer_once.score_many(sample[: args.once])
+        print(f"scored {min(args.once, len(sample)):,} names once")
+        return
 
     t0 = time.perf_counter()
     from canhgiac.detectors.domains.model import NameModel

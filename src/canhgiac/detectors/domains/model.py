@@ -40,11 +40,15 @@ class NameModel:
         n = dense.shape[0]
         w = self.ngram_weights
         dense_std = (dense - self.dense_mean) / self.dense_scale
+        # Element-wise product and row sums, not ``@``: a matrix-vector product goes to
+        # OpenBLAS, whose worker threads spin on the other cores and cost more CPU time than
+        # this small product saves (about a quarter of the scorer's CPU time on 2 cores).
+        dense_part = (dense_std.astype(np.float64) * self.dense_weights).sum(axis=1)
         return (
             group_sums(w, inputs.host, n, normalise=True)
             + group_sums(w, inputs.label, n, normalise=True)
             + group_sums(w, inputs.keys, n, normalise=False)
-            + dense_std.astype(np.float64) @ self.dense_weights
+            + dense_part
             + self.bias
         )
 
