@@ -42,9 +42,7 @@ CASES = [
     (key, mode)
     for key in sorted(samples.ALL_FORMATS)
     for mode in (
-        ("fast", "python", "fast-v4-cidrs")
-        if key in ("zeek-dns", "zeek-conn")
-        else ("fast",)
+        ("fast", "python", "fast-v4-cidrs") if key in ("zeek-dns", "zeek-conn") else ("fast",)
     )
 ]
 

@@ -11,14 +11,14 @@ import pytest
 from canhgiac.monitoring import fastscan
 from canhgiac.monitoring.engine import MonitorEngine
 from canhgiac.monitoring.indicators import iter_indicators
-from canhgiac.monitoring.parsers.zeek import tsv_header
 from canhgiac.monitoring.logfiles import open_text
+from canhgiac.monitoring.parsers.zeek import tsv_header
 from tests.monitoring import samples
 
 FIELDS = samples.ZEEK_DNS_FIELDS
-HEADER = "#separator \\x09\n#unset_field\t-\n#empty_field\t(empty)\n#fields\t" + "\t".join(
-    FIELDS
-) + "\n"
+HEADER = (
+    "#separator \\x09\n#unset_field\t-\n#empty_field\t(empty)\n#fields\t" + "\t".join(FIELDS) + "\n"
+)
 
 
 def _line(i: int, src: str, query: str, answers: str = "-", rcode: str = "NOERROR") -> str:
