@@ -16,6 +16,7 @@ from canhgiac.accounts.roles import AgencyKind, Role
 from canhgiac.accounts.tokens import create_machine_token, issue_user_token
 from canhgiac.db.base import utcnow
 from canhgiac.settings import Settings
+from canhgiac.web.i18n import LOCAL_TZ
 from tests.factories import PASSWORD, Factories
 from tests.web.conftest import audit_actions, bearer
 
@@ -277,7 +278,8 @@ def test_audit_api_filters_and_exports(
     assert page.status_code == 200
     items = page.json()["items"]
     assert items and all(i["action"].startswith("auth.") for i in items)
-    today = utcnow().date().isoformat()
+    # The API reads days in Vietnam time: the UTC date is yesterday there after 17:00 UTC.
+    today = utcnow().astimezone(LOCAL_TZ).date().isoformat()
     assert client.get("/api/v1/audit", headers=h, params={"since": today, "until": today}).json()[
         "items"
     ]
