@@ -1,12 +1,12 @@
 """The Zeek TSV fast path: read a log once, match distinct values, keep only lines that hit.
 
 Per line the compiled reader (:mod:`canhgiac.monitoring.tsv_kernel`) only finds the fields
-and interns the query, answers and responder values. Every few hundred thousand lines the
-values not seen before are matched set-at-a-time in DuckDB (:func:`value_hit_sql`), and
-the lines whose values hit are selected by id. Only those lines reach the engine's usual
-counting and matching SQL, so results are the same as reading every line into DuckDB, at
-close to the cost of merely tokenising the file. Memory is bounded by the block size plus
-the distinct values.
+and interns the query, answers and responder values. Every few million lines (every block
+for gzip, which cannot be read back) the values not seen before are matched set-at-a-time
+in DuckDB (:func:`value_hit_sql`), and the lines whose values hit are selected by id and
+read back. Only those lines reach the engine's usual counting and matching SQL, so results
+are the same as reading every line into DuckDB. Memory is bounded by the block size, the
+distinct values and 24 bytes per pending line.
 """
 
 # ruff: noqa: S608 -- SQL here is assembled from constant fragments only.
@@ -32,7 +32,7 @@ from canhgiac.monitoring.parsers.base import MAX_LINE_CHARS
 BLOCK_BYTES = 64 * 1024 * 1024
 MIN_PART_BYTES = 16 * 1024 * 1024
 OUT_LINES = 1 << 20
-# Lines whose ids are kept before matching (16 bytes each).
+# Lines whose ids and places are kept before matching (24 bytes each).
 MAX_PENDING_LINES = 8_000_000
 # The reader's columns and where their matched ids come from; src is kept for heuristics.
 HIT_COLUMNS = {k.COL_QUERY: "query", k.COL_ANSWERS: "answers", k.COL_DST: "dst"}
