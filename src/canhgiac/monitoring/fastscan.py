@@ -184,7 +184,7 @@ class _Reader:
             # lines and read the few selected lines back (far fewer DuckDB round trips).
             self.pending.append(
                 (
-                    ids[list(HIT_COLUMNS)].copy(),
+                    ids[list(HIT_COLUMNS)],  # fancy indexing copies: out_ids is reused
                     self.out_start[:n] + self.buf_offset,
                     (self.out_end[:n] - self.out_start[:n]).astype(np.int32),
                 )
