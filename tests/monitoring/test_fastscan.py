@@ -133,3 +133,28 @@ def test_read_candidates_keeps_only_hitting_lines(tmp_path, threads):
     # Every 50th line queries a listed name; every 77th has an answer in a listed range.
     expected = {i for i in range(3000) if i % 50 == 0 or i % 77 == 0}
     assert len(kept) == found.candidates == len(expected)
+
+
+def test_value_index_selects_the_same_lines_as_duckdb(tmp_path):
+    eng = _engine(tmp_path)
+    odd = [
+        _line(1, "2001:db8::5", "X.LUA-DAO-NGANHANG.COM.", "2001:db8::1,198.51.100.66"),
+        _line(2, "10.20.1.1", "lừa-đảo.example", "cdn.lua-dao-nganhang.com"),
+        _line(3, "10.20.1.2", "tinmoi24h.vn", "2001:db8::1").replace("10.0.0.53", "2001:db8::53"),
+        _line(4, "10.20.1.3", "1.2.3.4", "01.2.3.4,192.0.2.300"),
+    ]
+    log = _log(tmp_path, _many_lines(2000) + odd)
+    header = tsv_header(log, open_text) or {}
+    kept = {}
+    for label, index in (("duckdb", None), ("index", eng.value_index)):
+        out = tmp_path / label
+        out.mkdir()
+        _, readers = fastscan.read_candidates(
+            eng.con, log, header, out, threads=2, block_bytes=40_000, index=index
+        )
+        kept[label] = sorted(
+            ln for r in readers if r.out.exists() for ln in r.out.read_text().splitlines()
+        )
+    assert kept["index"] == kept["duckdb"]
+    assert any("X.LUA-DAO-NGANHANG.COM." in ln for ln in kept["index"])
+    assert any("cdn.lua-dao-nganhang.com" in ln for ln in kept["index"])

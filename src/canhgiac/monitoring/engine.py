@@ -34,6 +34,7 @@ from canhgiac.monitoring.indicators import (
 from canhgiac.monitoring.iputil import ip6_key, network_bounds
 from canhgiac.monitoring.matching_sql import DUCKDB, allow_prep, indicator_prep, matching_steps
 from canhgiac.monitoring.sources import SourceStats, add_file
+from canhgiac.monitoring.value_index import ValueIndex
 
 AGG_COLUMNS = (
     "src VARCHAR, name VARCHAR, answers VARCHAR, dst VARCHAR, dport INTEGER, url VARCHAR, "
@@ -111,6 +112,7 @@ class MonitorEngine:
         self.con = con if con is not None else connect()
         self.indicator_stats = LoadStats()
         self._scopes = 0
+        self.value_index: ValueIndex | None = None
         self.con.execute(
             "CREATE OR REPLACE TABLE allow_raw (kind VARCHAR, domain VARCHAR, lo VARCHAR, "
             "hi VARCHAR, scope_id INTEGER)"
@@ -132,6 +134,7 @@ class MonitorEngine:
         write_indicator_table(self.con, indicators, table="indicators")
         for name, select in indicator_prep(DUCKDB):
             self.con.execute(f"CREATE OR REPLACE TABLE {name} AS {select}")
+        self.value_index = ValueIndex.from_connection(self.con)
         self._ready = True
 
     # -- allow-lists ----------------------------------------------------------------------
@@ -199,6 +202,7 @@ class MonitorEngine:
                     table="agg",
                     fast=fast,
                     heuristics_table=HEURISTICS_TABLE if heuristics else None,
+                    index=self.value_index,
                 )
             )
         return self.finish(stats)
@@ -211,7 +215,16 @@ class MonitorEngine:
 
     def finish(self, stats: SourceStats) -> ScanResult:
         """Match what ``agg`` holds (filled by :func:`add_file` or a caller, e.g. watch)."""
+        # Every step is materialised: later steps read most of them several times, and as
+        # views each read re-ran the joins against the whole indicator tables.
+        views = {
+            row[0]
+            for row in self.con.execute(
+                "SELECT view_name FROM duckdb_views() WHERE NOT internal"
+            ).fetchall()
+        }
         for name, select in matching_steps(DUCKDB):
-            kind = "TABLE" if name in ("row_hits", "alerts", "matched_rows") else "VIEW"
-            self.con.execute(f"CREATE OR REPLACE {kind} {name} AS {select}")
+            if name in views:  # left by an older version in a database file
+                self.con.execute(f"DROP VIEW {name}")
+            self.con.execute(f"CREATE OR REPLACE TABLE {name} AS {select}")
         return ScanResult(self.con, stats)

@@ -2,11 +2,13 @@
 
 Per line the compiled reader (:mod:`canhgiac.monitoring.tsv_kernel`) only finds the fields
 and interns the query, answers and responder values. Every few million lines (every block
-for gzip, which cannot be read back) the values not seen before are matched set-at-a-time
-in DuckDB (:func:`value_hit_sql`), and the lines whose values hit are selected by id and
-read back. Only those lines reach the engine's usual counting and matching SQL, so results
-are the same as reading every line into DuckDB. Memory is bounded by the block size, the
-distinct values and 24 bytes per pending line.
+for gzip, which cannot be read back) the values not seen before are matched: against the
+engine's compiled :class:`ValueIndex` of the indicators, and set-at-a-time in DuckDB
+(:func:`value_hit_sql`) for the few the index leaves undecided (or all, without an index).
+The lines whose values hit are selected by id and read back. Only those lines reach the
+engine's usual counting and matching SQL, so results are the same as reading every line
+into DuckDB. Memory is bounded by the block size, the distinct values and 24 bytes per
+pending line.
 """
 
 # ruff: noqa: S608 -- SQL here is assembled from constant fragments only.
@@ -25,9 +27,11 @@ import duckdb
 import numpy as np
 
 from canhgiac.monitoring import tsv_kernel as k
+from canhgiac.monitoring import value_index as vi
 from canhgiac.monitoring.logfiles import is_gzip
 from canhgiac.monitoring.matching_sql import value_hit_sql
 from canhgiac.monitoring.parsers.base import MAX_LINE_CHARS
+from canhgiac.monitoring.value_index import ValueIndex
 
 BLOCK_BYTES = 64 * 1024 * 1024
 MIN_PART_BYTES = 16 * 1024 * 1024
@@ -36,6 +40,7 @@ OUT_LINES = 1 << 20
 MAX_PENDING_LINES = 8_000_000
 # The reader's columns and where their matched ids come from; src is kept for heuristics.
 HIT_COLUMNS = {k.COL_QUERY: "query", k.COL_ANSWERS: "answers", k.COL_DST: "dst"}
+VALUE_KIND = {k.COL_QUERY: vi.QUERY, k.COL_ANSWERS: vi.ANSWERS, k.COL_DST: vi.ADDRESS}
 FIELD_OF = {
     k.COL_QUERY: "query",
     k.COL_ANSWERS: "answers",
@@ -89,13 +94,24 @@ class ValueTables:
             arena[: self.used[0]] = self.arena[: self.used[0]]
             self.arena = arena
 
-    def write_new_values(self, c: int, path: Path) -> int:
-        """Write the values of column ``c`` not yet matched to ``path`` (id, value)."""
+    @property
+    def rows(self) -> int:
+        return self.offs.shape[0] // k.N_COLS
+
+    def classify_new(self, c: int, index: ValueIndex | None) -> np.ndarray:
+        """Mark column ``c``'s values not yet matched that hit ``index``; returns the ids
+        of those only DuckDB can decide (all of them without an index)."""
         lo, hi = int(self.resolved[c]), int(self.counts[c])
-        if hi > lo:
-            joined = k.join_values(self.arena, self.offs, self.lens, c, lo, hi)
-            path.write_bytes(joined.tobytes())
-        return hi - lo
+        if index is None:
+            return np.arange(lo, hi, dtype=np.int64)
+        state = np.empty(hi - lo, np.uint8)
+        base = c * self.rows
+        vi.classify(
+            VALUE_KIND[c], self.arena, self.offs[base:], self.lens[base:], lo, hi,
+            index.domains, index.v4, index.range_lo, index.range_hi, state,
+        )  # fmt: skip
+        self.hits[c, lo + 1 : hi + 1] = state == vi.HIT
+        return np.flatnonzero(state == vi.UNDECIDED) + lo
 
 
 def _widen(arr: np.ndarray, cols: int) -> np.ndarray:
@@ -119,16 +135,19 @@ class _Reader:
     tables: ValueTables
     out: Path
     keep_src: bool
+    index: ValueIndex | None = None
 
     def __post_init__(self) -> None:
         fields = self.header["fields"].split("\t")
         self.nfields = len(fields)
-        self.slot_of = np.full(self.nfields, -1, np.int32)
+        self.field_of = np.full(k.N_COLS, -1, np.int64)
         for c, name in FIELD_OF.items():
             if name in fields and (c != k.COL_SRC or self.keep_src):
-                self.slot_of[fields.index(name)] = c
+                self.field_of[c] = fields.index(name)
         self.ts_field = fields.index("ts") if "ts" in fields else -1
-        self.rcode_field = fields.index("rcode_name") if "rcode_name" in fields else -1
+        # NXDOMAIN answers only matter to the heuristics.
+        wants_rcode = self.keep_src and "rcode_name" in fields
+        self.rcode_field = fields.index("rcode_name") if wants_rcode else -1
         self.unset = _pattern(self.header.get("unset_field", "-"))
         self.empty = _pattern(self.header.get("empty_field", "(empty)"))
         self.nxdomain = _pattern("NXDOMAIN")
@@ -153,7 +172,7 @@ class _Reader:
         pos = 0
         while pos < end:
             status, pos, self.line_no, n, nbad = k.scan_lines(
-                buf, words, pos, end, self.line_no, self.nfields, MAX_LINE_CHARS, self.slot_of,
+                buf, words, pos, end, self.line_no, self.nfields, MAX_LINE_CHARS, self.field_of,
                 self.ts_field, self.rcode_field, self.unset, self.empty, self.nxdomain,
                 t.slots, t.keys, t.offs, t.lens, t.counts, t.arena, t.used,
                 self.out_ids, self.out_start, self.out_end, self.out_nx, self.bad,
@@ -235,13 +254,17 @@ class _Reader:
             self._write(b"".join(chunks), len(chunks))
 
     def _resolve(self) -> None:
-        """Match the values first seen since the last call, set-at-a-time in DuckDB."""
+        """Match the values first seen since the last call: against the value index, and
+        set-at-a-time in DuckDB for what the index cannot decide (or without one)."""
         t = self.tables
         vals = self.out.with_suffix(".vals")
         try:
             for c, column in HIT_COLUMNS.items():
-                if not t.write_new_values(c, vals):
+                todo = t.classify_new(c, self.index)
+                t.resolved[c] = t.counts[c]
+                if not todo.size:
                     continue
+                vals.write_bytes(k.join_values(t.arena, t.offs, t.lens, c, todo).tobytes())
                 rows = self.con.execute(
                     f"WITH vals AS (SELECT * FROM read_csv(?, delim='\\t', header=false, "
                     f"quote='', escape='', columns={{'id': 'BIGINT', 'raw': 'VARCHAR'}}, "
@@ -251,14 +274,13 @@ class _Reader:
                 ).fetchnumpy()
                 ids = np.asarray(rows["id"], dtype=np.int64)
                 t.hits[c, ids + 1] = True
-                t.resolved[c] = t.counts[c]
         finally:
             vals.unlink(missing_ok=True)
 
 
 def _values(tables: ValueTables, c: int) -> list[str]:
     hi = int(tables.counts[c])
-    joined = k.join_values(tables.arena, tables.offs, tables.lens, c, 0, hi)
+    joined = k.join_values(tables.arena, tables.offs, tables.lens, c, np.arange(hi))
     return [
         line.partition("\t")[2]
         for line in joined.tobytes().decode("utf-8", "replace").split("\n")[:-1]
@@ -371,16 +393,18 @@ def read_candidates(
     keep_src: bool = False,
     threads: int = 2,
     block_bytes: int | None = None,
+    index: ValueIndex | None = None,
 ) -> tuple[FastScanStats, list[_Reader]]:
     """Write to files in ``out_dir`` the data lines of ``path`` whose query, answers or
-    responder hit an indicator (``ind_*`` tables on ``con``); count lines and malformed.
+    responder hit an indicator (``ind_*`` tables on ``con``, and ``index`` built from them
+    when given); count lines and malformed.
 
     Each byte range gets its own reader thread with its own value tables and DuckDB cursor
     (the compiled reader releases the GIL)."""
     block = block_bytes or BLOCK_BYTES
     parts = _parts(path, threads)
     readers = [
-        _Reader(header, con.cursor(), ValueTables(), out_dir / f"part{i}.log", keep_src)
+        _Reader(header, con.cursor(), ValueTables(), out_dir / f"part{i}.log", keep_src, index)
         for i in range(len(parts))
     ]
     if len(parts) == 1:

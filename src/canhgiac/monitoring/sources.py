@@ -32,6 +32,7 @@ from canhgiac.monitoring.parsers.base import (
     MalformedLine,
 )
 from canhgiac.monitoring.parsers.zeek import tsv_header
+from canhgiac.monitoring.value_index import ValueIndex
 
 NULL = "\\N"
 MALFORMED_EXAMPLES = 5
@@ -186,12 +187,14 @@ def add_file(
     table: str,
     fast: bool = True,
     heuristics_table: str | None = None,
+    index: ValueIndex | None = None,
 ) -> SourceStats:
     """Count ``path``'s events per distinct row into ``table`` (appended).
 
     Zeek TSV (``fast``) goes through the compiled reader, which keeps only the lines whose
-    values hit an indicator (see :mod:`canhgiac.monitoring.fastscan`); other formats are
-    counted whole. With ``heuristics_table`` every line's (src, name, rcode) counts are
+    values hit an indicator (see :mod:`canhgiac.monitoring.fastscan`; ``index``, built
+    from the connection's indicator tables, decides most values without DuckDB); other
+    formats are counted whole. With ``heuristics_table`` every line's (src, name, rcode) counts are
     appended there too, for :mod:`canhgiac.monitoring.heuristics`.
     """
     stats = SourceStats(files=1)
@@ -199,7 +202,7 @@ def add_file(
     stats.formats[str(path)] = fmt
     header = tsv_header(path, open_text) if fmt in ("zeek-dns", "zeek-conn") else None
     if fast and header is not None and "id.orig_h" in header["fields"].split("\t"):
-        return _add_zeek_tsv(con, path, header, table, heuristics_table, stats)
+        return _add_zeek_tsv(con, path, header, table, heuristics_table, stats, index)
     fd, tmp = tempfile.mkstemp(prefix="canhgiac-ev-", suffix=".tsv")
     os.close(fd)
     try:
@@ -223,10 +226,11 @@ def _add_zeek_tsv(
     table: str,
     heuristics_table: str | None,
     stats: SourceStats,
+    index: ValueIndex | None,
 ) -> SourceStats:
     with tempfile.TemporaryDirectory(prefix="canhgiac-zeek-") as tmp:
         found, readers = fastscan.read_candidates(
-            con, path, header, Path(tmp), keep_src=heuristics_table is not None
+            con, path, header, Path(tmp), keep_src=heuristics_table is not None, index=index
         )
         parts = [r.out for r in readers if r.out.exists()]
         rejected = 0
