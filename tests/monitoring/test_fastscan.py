@@ -158,3 +158,14 @@ def test_value_index_selects_the_same_lines_as_duckdb(tmp_path):
     assert kept["index"] == kept["duckdb"]
     assert any("X.LUA-DAO-NGANHANG.COM." in ln for ln in kept["index"])
     assert any("cdn.lua-dao-nganhang.com" in ln for ln in kept["index"])
+
+
+def test_lines_with_extra_fields_are_malformed_and_do_not_disturb_others(tmp_path):
+    eng = _engine(tmp_path)
+    hit = _line(1, "10.20.1.1", "a.lua-dao-nganhang.com")
+    lines = [hit, hit + "\textra", hit + "\tx" * 40, "\t" * 70, hit]
+    res = eng.scan([_log(tmp_path, lines)], fmt="zeek-dns", fast=True)
+    summary = res.summary()
+    assert summary["lines"] == 5
+    assert summary["malformed"] == 3
+    assert summary["matched_lines"] == 2

@@ -18,6 +18,7 @@ from __future__ import annotations
 import gzip
 import itertools
 import os
+import secrets
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,6 +64,8 @@ class ValueTables:
         self.counts = np.zeros(k.N_COLS, np.int64)
         self.arena = np.empty(arena_bytes, np.uint8)
         self.used = np.zeros(2, np.int64)  # arena bytes used; bytes a chunk asked for
+        # Fingerprint seeds, secret per scan (see tsv_kernel._fingerprint).
+        self.seeds = np.array([secrets.randbits(64), secrets.randbits(64)], np.uint64)
         self.resolved = np.zeros(k.N_COLS, np.int64)
         self.hits = np.zeros((k.N_COLS, rows + 1), np.bool_)
 
@@ -173,7 +176,7 @@ class _Reader:
         while pos < end:
             status, pos, self.line_no, n, nbad = k.scan_lines(
                 buf, words, pos, end, self.line_no, self.nfields, MAX_LINE_CHARS, self.field_of,
-                self.ts_field, self.rcode_field, self.unset, self.empty, self.nxdomain,
+                self.ts_field, self.rcode_field, self.unset, self.empty, self.nxdomain, t.seeds,
                 t.slots, t.keys, t.offs, t.lens, t.counts, t.arena, t.used,
                 self.out_ids, self.out_start, self.out_end, self.out_nx, self.bad,
             )  # fmt: skip

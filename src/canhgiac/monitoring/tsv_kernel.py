@@ -27,7 +27,6 @@ MAX_BAD_EXAMPLES = 5
 _M1 = np.uint64(0x9E3779B97F4A7C15)
 _M2 = np.uint64(0xC2B2AE3D27D4EB4F)
 _M3 = np.uint64(0xFF51AFD7ED558CCD)
-_SEED2 = np.uint64(0x27D4EB2F165667C5)
 _ONE = np.uint64(1)
 _S29 = np.uint64(29)
 _S32 = np.uint64(32)
@@ -45,13 +44,16 @@ def _load(words: np.ndarray, p: int) -> np.uint64:
 
 
 @nb.njit(cache=True, nogil=True, inline="always")
-def _fingerprint(words: np.ndarray, s: int, e: int) -> tuple[np.uint64, np.uint64]:
+def _fingerprint(
+    words: np.ndarray, s: int, e: int, seeds: np.ndarray
+) -> tuple[np.uint64, np.uint64]:
     """Two independent 64-bit hashes of bytes s..e-1, read 8 at a time. Values are told
     apart by the pair (and their length), never by re-reading their bytes: a 128-bit
-    collision is far less likely than a memory error."""
+    collision is far less likely than a memory error. ``seeds`` are drawn at random per
+    scan, so nobody can craft values that collide with a listed one in advance."""
     n = np.uint64(e - s)
-    h1 = _M1 ^ n
-    h2 = _SEED2 + n
+    h1 = seeds[0] ^ n
+    h2 = seeds[1] + n
     p = s
     while p + 8 <= e:
         w = _load(words, p)
@@ -90,7 +92,7 @@ _LOW32 = np.uint64(0xFFFFFFFF)
 
 @nb.njit(cache=True, nogil=True, inline="always")
 def _probe(
-    words: np.ndarray, s: int, e: int, base: int, mask: int, slots: np.ndarray
+    words: np.ndarray, s: int, e: int, seeds: np.ndarray, base: int, mask: int, slots: np.ndarray
 ) -> tuple[int, np.uint64, np.uint64, np.uint64]:
     """Look buf[s:e] up in the column whose slots start at ``base``: (slot, its second
     word, h1, h2); the second word is 0 when the value is new (the slot is where it goes).
@@ -98,7 +100,7 @@ def _probe(
     A slot is two words: the first hash, and the second hash's high half with ``id + 1``
     in the low half (0: empty), so a probe reads one cache line. Column ``c`` owns slots
     ``c * cap ..`` and values ``c * maxv ..`` of the flat arrays."""
-    h1, h2 = _fingerprint(words, s, e)
+    h1, h2 = _fingerprint(words, s, e, seeds)
     tag = h2 & _HIGH32
     j = np.int64(h1 & np.uint64(mask))
     while True:
@@ -153,6 +155,7 @@ def _intern_column(
     c: int,
     unset: np.ndarray,
     empty: np.ndarray,
+    seeds: np.ndarray,
     slots: np.ndarray,
     keys: np.ndarray,
     offs: np.ndarray,
@@ -178,7 +181,7 @@ def _intern_column(
                 out[j] = -1
                 j += 1
                 continue
-            slot, w1, h1, h2 = _probe(words, st, en, base, mask, slots)
+            slot, w1, h1, h2 = _probe(words, st, en, seeds, base, mask, slots)
             if w1 == 0:
                 break
             out[j] = np.int32(w1 & _LOW32) - 1
@@ -202,28 +205,18 @@ def _zero_bytes(x: np.uint64) -> np.uint64:
     return ~(((x & _LOW7) + _LOW7) | x | _LOW7)
 
 
-@nb.njit(cache=True, nogil=True, inline="always")
-def _delimiters(w: np.uint64) -> np.uint64:
-    """The high bit of every tab or newline byte of the word ``w``."""
-    return _zero_bytes(w ^ _TABS) | _zero_bytes(w ^ _NEWLINES)
-
-
 @nb.njit(cache=True, nogil=True)
 def _valid_ts(buf: np.ndarray, s: int, e: int) -> bool:
     """A Zeek epoch: digits with at most one dot (what DuckDB reads as DOUBLE)."""
     if s >= e:
         return False
     dots = 0
-    digits = 0
+    bad = False
     for i in range(s, e):
-        b = buf[i]
-        if b == 46:
-            dots += 1
-        elif 48 <= b <= 57:
-            digits += 1
-        else:
-            return False
-    return dots <= 1 and digits > 0
+        b = np.int64(buf[i])
+        dots += b == 46
+        bad |= ((b < 48) | (b > 57)) & (b != 46)
+    return not bad and dots <= 1 and e - s > dots
 
 
 CHUNK_LINES = 1 << 15
@@ -244,6 +237,7 @@ def scan_lines(
     unset: np.ndarray,
     empty: np.ndarray,
     nxdomain: np.ndarray,
+    seeds: np.ndarray,
     slots: np.ndarray,
     keys: np.ndarray,
     offs: np.ndarray,
@@ -275,7 +269,10 @@ def scan_lines(
     limit = min(slots.shape[0] // (2 * N_COLS) // 2, maxv)
     fs = np.empty((nwant, CHUNK_LINES), np.int64)
     fe = np.empty((nwant, CHUNK_LINES), np.int64)
-    ntabs = max(nfields - 1, 1)
+    ntabs = 1
+    while ntabs < nfields:
+        ntabs *= 2
+    tmask = ntabs - 1
     tabs = np.empty(ntabs, np.int64)
     k = 0
     nbad = 0
@@ -298,22 +295,29 @@ def scan_lines(
                 line_no += 1
                 continue
             # Tabs and the newline, found eight bytes at a time (the buffer has a newline
-            # at end - 1, so the search stops inside it).
+            # at end - 1, so the search stops inside it). A line with more fields than
+            # the header's is malformed, so its extra tabs may overwrite others.
             f = 0
             wi = i >> 3
-            bits = _delimiters(words[wi]) & (_ALL << np.uint64((i & 7) * 8))
-            while True:
-                while bits == 0:
-                    wi += 1
-                    bits = _delimiters(words[wi])
-                p = (wi << 3) + (np.int64(trailing_zeros(bits)) >> 3)  # type: ignore[call-arg]
-                bits &= bits - _ONE
-                if buf[p] == 10:
-                    break
-                if f < ntabs:
-                    tabs[f] = p
+            w = words[wi]
+            first = _ALL << np.uint64((i & 7) * 8)
+            tb = _zero_bytes(w ^ _TABS) & first
+            nl = _zero_bytes(w ^ _NEWLINES) & first
+            while nl == 0:
+                while tb != 0:
+                    tabs[f & tmask] = (wi << 3) + (np.int64(trailing_zeros(tb)) >> 3)  # type: ignore[call-arg]
+                    f += 1
+                    tb &= tb - _ONE
+                wi += 1
+                w = words[wi]
+                tb = _zero_bytes(w ^ _TABS)
+                nl = _zero_bytes(w ^ _NEWLINES)
+            tb &= (nl & (~nl + _ONE)) - _ONE  # only the tabs before the newline
+            while tb != 0:
+                tabs[f & tmask] = (wi << 3) + (np.int64(trailing_zeros(tb)) >> 3)  # type: ignore[call-arg]
                 f += 1
-            le = p
+                tb &= tb - _ONE
+            le = (wi << 3) + (np.int64(trailing_zeros(nl)) >> 3)  # type: ignore[call-arg]
             i = le + 1
             line_no += 1
             ok = f == nfields - 1 and le - ls <= max_line
@@ -361,7 +365,7 @@ def scan_lines(
         # Phase 2: intern column by column.
         for c in range(nwant):
             _intern_column(
-                buf, words, fs[c], fe[c], m, c, unset, empty,
+                buf, words, fs[c], fe[c], m, c, unset, empty, seeds,
                 slots, keys, offs, lens, counts, arena, used, out_ids[c, k:],
             )  # fmt: skip
         k += m
