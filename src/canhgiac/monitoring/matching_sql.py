@@ -185,8 +185,10 @@ def matching_steps(d: Dialect) -> list[tuple[str, str]]:
         ),
         (
             "m_src_scope",
+            # Keys (IPv6 ones through a Python function) only when some scope exists.
             f"SELECT s.src, sc.scope_id FROM (SELECT src, {_ipkey(d, 'src')} AS key FROM "
-            f"(SELECT DISTINCT src FROM m_row_hits_all) t) s "
+            f"(SELECT DISTINCT src FROM m_row_hits_all "
+            f"WHERE EXISTS (SELECT 1 FROM allow_scope)) t) s "
             f"JOIN allow_scope sc ON s.key >= sc.lo AND s.key <= sc.hi",
         ),
         (
