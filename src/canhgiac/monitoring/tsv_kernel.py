@@ -3,8 +3,9 @@
 Reading a 10 M-line log is the whole cost of a scan, so per line the work must stay close
 to finding the tabs: each wanted field (query, answers, responder, originator) is hashed
 and interned into a per-column dictionary, and the line is reduced to a few integer ids.
-Matching then runs set-at-a-time in DuckDB on the *distinct* values only
-(:mod:`canhgiac.monitoring.fastscan`), and lines are selected by id with numpy.
+Matching then runs on the *distinct* values only (:mod:`canhgiac.monitoring.value_index`,
+DuckDB for what that cannot decide; see :mod:`canhgiac.monitoring.fastscan`), and lines are
+selected by id with numpy.
 
 Everything here works on a bytes buffer with explicit bounds; the kernels never allocate,
 and return to the caller when a table, the value arena or the output arrays are full so
@@ -255,8 +256,9 @@ def scan_lines(
 
     ``field_of[column]`` is the field a table column reads (-1: not wanted). For each data
     line the ids of its wanted fields (-1 when unset/empty/absent), its byte range and
-    whether its rcode is NXDOMAIN (``rcode_field`` -1: not wanted) are written to the ``out_*`` arrays; ``bad`` collects the
-    line numbers of the first malformed lines (wrong field count or timestamp, too long).
+    whether its rcode is NXDOMAIN (``rcode_field`` -1: not wanted) are written to the
+    ``out_*`` arrays; ``bad`` collects the line numbers of the first malformed lines (wrong
+    field count or timestamp, too long).
 
     Lines go in chunks: first every line of the chunk is split into fields, then each
     column's values are interned in one tight loop (measured 2x faster than interning
