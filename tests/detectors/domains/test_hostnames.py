@@ -43,6 +43,14 @@ def test_shared_hosting_suffix_is_reported_but_registrable_stays_icann():
     assert p.private_suffix == "github.io"
 
 
+def test_site_builders_missing_from_the_suffix_list_count_as_shared_hosting():
+    p = parse_host("nhantien-quocte.weebly.com")
+    assert p.private_suffix == "weebly.com"
+    assert p.registrable == "weebly.com"  # the ICANN split is unchanged
+    assert parse_host("weebly.com").private_suffix == ""
+    assert parse_host("example.com").private_suffix == ""
+
+
 def test_unknown_tld_and_bare_suffix():
     assert parse_host("foo.notatld").suffix == "notatld"
     p = parse_host("com.vn")

@@ -1,4 +1,4 @@
-from canhgiac.detectors.domains.lures import LURE_GROUPS, find_lures, folded_words
+from canhgiac.detectors.domains.lures import GAMBLING_TELLS, LURE_GROUPS, find_lures, folded_words
 
 
 def test_words_match_with_and_without_diacritics():
@@ -17,3 +17,14 @@ def test_groups_found():
 
 def test_plain_words_have_no_lures():
     assert find_lures("thptchuyenlequydon") == {}
+
+
+def test_vote_remittance_and_game_shop_words():
+    assert find_lures("binhchon-thisinh") == {"prize": ["binhchon", "thisinh"]}
+    assert find_lures("xacnhan-chuyenkhoan") == {"account": ["xacnhan", "chuyenkhoan"]}
+    assert find_lures("shopacc-robux") == {"prize": ["shopacc", "robux"]}
+
+
+def test_betting_site_names_are_tells():
+    assert {"go88", "kubet", "sunwin"} <= GAMBLING_TELLS
+    assert find_lures("sunwin") == {"gambling": ["sunwin"]}

@@ -171,3 +171,25 @@ def test_exact_brand_name_on_mainstream_suffix_is_not_flagged_by_the_model(score
     # Government services live on .gov.vn only: their name on .com is not a home.
     assert "mainstream suffix" not in " ".join(scorer.score("vneid.com").reasons)
     assert "mainstream suffix" not in " ".join(scorer.score("bidv.xyz").reasons)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "nhantien-kieuhoi-quocte.weebly.com",
+        "binhchon-thisinh-2025.weeblysite.com",
+        "xacnhan-chuyenkhoan24h.000webhostapp.com",
+        "shopaccfreefire247.vn",
+        "banaccrobux.site",
+        "kubet-vn.com",
+    ],
+)
+def test_site_builder_lures_game_shops_and_betting_names_are_flagged(scorer, name):
+    assert scorer.score(name).is_suspicious
+
+
+@pytest.mark.parametrize(
+    "name", ["nhahangdanang.weebly.com", "mypham-hanoi.weebly.com", "shopgiaysaigon.vn"]
+)
+def test_plain_small_sites_and_shops_are_not_flagged(scorer, name):
+    assert not scorer.score(name).is_suspicious

@@ -4,6 +4,9 @@
 not copied from any dataset). The composed scam names put registry brands together with
 lure words, fake suffix labels and cheap suffixes the way Vietnamese scam names are built;
 the composed legitimate names are the registry's own official hosts and typical sub-domains.
+Composed names also cover lure phrases on free site builders ("nhantien-quocte.weebly.com")
+and game-account shops ("shopaccfreefire.vn"), with ordinary shops and small sites on the same
+builders as their legitimate counterparts.
 """
 
 from __future__ import annotations
@@ -24,6 +27,30 @@ _SCAM_SUFFIXES = (
     "me", "pro", "link", "asia", "cfd", "icu", "fun", "win", "tk", "com.vn", "vn", "org",
 )  # fmt: skip
 _LEGIT_PREFIXES = ("www", "m", "ebank", "online", "portal", "app", "id", "mail", "news", "pay")
+# Free site builders and app hosts where scam pages get a sub-domain for nothing.
+_SITE_HOSTS = (
+    "weebly.com", "weeblysite.com", "000webhostapp.com", "wixsite.com", "blogspot.com",
+    "github.io", "firebaseapp.com", "web.app", "netlify.app", "vercel.app", "glitch.me",
+    "mystrikingly.com", "godaddysites.com", "pages.dev", "herokuapp.com", "wordpress.com",
+)  # fmt: skip
+# What game-account and top-up shops put in their names (accounts, in-game currency, games).
+_GAME_SHOP_WORDS = (
+    "acc", "nick", "accff", "acclq", "kimcuong", "quanhuy", "freefire", "ff", "lienquan", "lq",
+    "robux", "pubg", "skin", "napthe", "thecao", "game", "vip", "giare", "uytin", "free",
+    "random", "tocchien", "genshin", "reg", "tool", "hack", "mod", "code",
+)  # fmt: skip
+_SHOP_WORDS = ("shop", "shopacc", "shopnick", "banacc", "tiemacc", "napgame", "muaacc", "shopcua")
+# Ordinary Vietnamese small-business and personal-site words, for legitimate counterparts.
+_PLAIN_WORDS = (
+    "nhahang", "cafe", "spa", "tiembanh", "quanan", "homestay", "mamnon", "yoga", "nhakhoa",
+    "hoatuoi", "dulich", "giay", "quanao", "mevabe", "mypham", "noithat", "dienmay", "sach",
+    "gom", "tranh", "aodai", "camera", "xemay", "thucung", "cay", "banh", "tra", "gao",
+    "photo", "studio", "wedding", "portfolio", "blog", "nhac", "thiep", "handmade", "len",
+)  # fmt: skip
+_PLACES = (
+    "hanoi", "saigon", "danang", "hue", "dalat", "cantho", "nhatrang", "hoian", "vinh",
+    "haiphong", "quynhon", "vungtau", "sapa", "bienhoa", "thaibinh", "",
+)  # fmt: skip
 
 
 def _read(name: str) -> list[str]:
@@ -120,6 +147,40 @@ def authored_scam(count: int = 4000, seed: int = 7) -> list[str]:
             names.append(f"{word}{rng.choice(gambling)}{num}.{suffix}")
         else:
             names.append(f"{rng.choice(['nhacai', 'link', 'vao', 'dangky'])}{word}{num}.{suffix}")
+    names += _hosted_and_shop_scams(rng, lures, count // 4)
+    return names
+
+
+def _hosted_and_shop_scams(
+    rng: random.Random, lures: dict[str, tuple[str, ...]], count: int
+) -> list[str]:
+    """Lure phrases on free site builders, and game-account shop names."""
+    pool = [w for k in ("account", "prize", "loan", "task") for w in lures[k] if len(w) > 3]
+    names = []
+    for _ in range(count):
+        words = [rng.choice(pool) for _ in range(rng.randint(1, 3))]
+        tail = rng.choice(["", str(rng.randint(1, 99)), str(rng.randint(2020, 2024)), "vn"])
+        label = rng.choice(["", "-"]).join(words + ([tail] if tail else []))[:60].strip("-")
+        names.append(f"{label}.{rng.choice(_SITE_HOSTS)}")
+    for _ in range(count):
+        head = rng.choice(_SHOP_WORDS)
+        word = rng.choice(_GAME_SHOP_WORDS)
+        tail = rng.choice(["", "", str(rng.randint(1, 9999)), "24h", "247", "vn", "tv", "gaming"])
+        suffix = rng.choice(("com", "vn", "net", "site", "shop", "store", "online", "top", "me"))
+        names.append(f"{head}{word}{tail}.{suffix}")
+    return names
+
+
+def _plain_hosted_and_shops(rng: random.Random, count: int) -> list[str]:
+    """Ordinary shops and small sites, also on site builders: the counterparts of the above."""
+    names = []
+    for _ in range(count):
+        label = rng.choice(_PLAIN_WORDS) + rng.choice(_PLACES)
+        if rng.random() < 0.5:
+            names.append(f"{label}.{rng.choice(_SITE_HOSTS)}")
+        else:
+            head = rng.choice(("shop", "cuahang", "tiem", ""))
+            names.append(f"{head}{label}.{rng.choice(('com', 'vn', 'com.vn', 'net'))}")
     return names
 
 
@@ -132,4 +193,5 @@ def authored_legitimate() -> list[str]:
     for domain in domains:
         names.append(domain)
         names.append(f"{rng.choice(_LEGIT_PREFIXES)}.{domain}")
+    names += _plain_hosted_and_shops(rng, 500)
     return names

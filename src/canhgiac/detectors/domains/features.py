@@ -4,7 +4,8 @@ Two kinds of input feed the model: hashed sparse inputs (``hashed``: n-grams of 
 of its registrable label, suffix and label-shape keys; computed for the whole batch at once
 with numpy) and a small dense vector of hand-made features (lure words, brand imitation,
 hyphen and sub-domain tricks, look-alike letters, suspicious suffixes, gambling number
-patterns, randomness).
+patterns, randomness). On shared hosting (``x.weebly.com``, ``x.github.io``) the user's label
+stands in for the registrable label and the hosting suffix for the public one.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -29,10 +29,11 @@ from canhgiac.detectors.domains.hashed import (
 from canhgiac.detectors.domains.homoglyphs import FoldedName, fold_host
 from canhgiac.detectors.domains.hostnames import HostParts, clean_host, split_host
 from canhgiac.detectors.domains.lures import GROUP_KEYS, LURE_PATTERN, WORD_GROUPS
+from canhgiac.detectors.domains.wordtrie import join_rows, matches_by_row
 from canhgiac.errors import ValidationFailed
 
 # Bump when the meaning or order of any feature changes: saved models record it.
-FEATURE_VERSION = 2
+FEATURE_VERSION = 3
 
 # Cheap, often free suffixes that scam names favour; a signal, not a verdict.
 SUSPICIOUS_SUFFIXES = frozenset(
@@ -59,6 +60,9 @@ _GAMBLING_NUMBERS = re.compile(
     r"|^\d{2,5}(?:[a-z]{1,3})?$|^[a-z]{1,3}\d{2,5}$",
     re.MULTILINE,
 )
+# Numbers gamblers take as lucky ("88", "789", "168", "68", "86", "79", "39", "99") in the
+# registrable label: twice as common in scam number-names as in legitimate ones.
+_LUCKY_DIGITS = re.compile(r"789|168|88|6[68]|86|79|39|99")
 
 DENSE_NAMES: tuple[str, ...] = (
     "host_length_log",
@@ -96,6 +100,10 @@ DENSE_NAMES: tuple[str, ...] = (
     "name_all_digits",
     "vn_lure_without_brand",
     "brand_short_code",
+    "lucky_digits",
+    "shared_hosting_lure",
+    "brand_exact_odd_suffix",
+    "brand_near_official",
 )
 DENSE_INDEX = {name: i for i, name in enumerate(DENSE_NAMES)}
 
@@ -185,6 +193,11 @@ class FeatureExtractor:
         self._official_registrables = frozenset(
             split_host(d).registrable for d in official_domains if "." in d
         )
+        # Brand key -> public suffixes of its official domains ("garena" -> {"vn"}).
+        self._brand_suffixes: dict[str, set[str]] = {}
+        for domain, brand in self.owners.items():
+            if "." in domain:
+                self._brand_suffixes.setdefault(brand, set()).add(split_host(domain).suffix)
         # Public suffix -> row of its flags in _suffix_table (suffixes repeat across names).
         self._suffix_ids: dict[str, int] = {}
         self._suffix_table: list[tuple[int, int, int, int, int]] = []
@@ -268,12 +281,21 @@ class FeatureExtractor:
             stem = (fh[: len(fh) - len(suffix) - 1] if sld else fh) or fh
             c = stem.rfind(".") + 1
             stems_append(stem)
-            labels_append(stem[c:])
             subs_append(c)
-            sid = suffix_ids.get(suffix)
+            if private:
+                # On shared hosting the user's label is the name ("x" in x.weebly.com) and
+                # the hosting suffix stands in for the public one in the suffix keys.
+                above = private.count(".") - suffix.count(".")
+                pieces = stem.split(".")
+                labels_append(pieces[-above - 1] if len(pieces) > above else stem[c:])
+                suffix_key = private
+            else:
+                labels_append(stem[c:])
+                suffix_key = suffix
+            sid = suffix_ids.get(suffix_key)
             if sid is None:
-                sid = suffix_ids[suffix] = len(self._suffix_table)
-                self._suffix_table.append(_suffix_flags(suffix))
+                sid = suffix_ids[suffix_key] = len(self._suffix_table)
+                self._suffix_table.append(_suffix_flags(suffix, suffix_key))
             official_append(
                 (registrable in official_regs or host.endswith(".gov.vn")) and self.is_official(p)
             )
@@ -321,8 +343,8 @@ class FeatureExtractor:
         # Most names have no lure word: they share one empty tuple, only matches are visited.
         lure_found: list[Sequence[str]] = [()] * m
         matched: dict[int, list[str]] = {}
-        joined_stems = _join(stems)  # scanned for lure words and fake suffix labels
-        for j, match in _matches_by_row(LURE_PATTERN, joined_stems):
+        joined_stems = join_rows(stems)  # scanned for lure words and fake suffix labels
+        for j, match in matches_by_row(LURE_PATTERN, joined_stems):
             matched.setdefault(j, []).append(match.group())
         first_lure = col[f"lure_{GROUP_KEYS[0]}"]
         lure_any = np.zeros(m, dtype=bool)
@@ -352,7 +374,30 @@ class FeatureExtractor:
             row[col["brand_digit_swap"]] = hit.how == "digit_swap"
             row[col["brand_with_lure"]] = lure_any[j]
             row[col["brand_short_code"]] = len(hit.token) <= 4
-        for j, _match in _matches_by_row(_FAKE_SUFFIX, joined_stems):
+            # The bare brand on a generic new suffix ("shopee.pics", "garena.quest"); global
+            # brands' own sites abroad sit on country codes ("garena.tw", "dhl.co.uk").
+            hp = parts_list[ok[j]]
+            if hit.how == "exact" and hit.where == "name" and not subs_len[j] and hp:
+                suffix = hp.suffix
+                last = suffix[suffix.rfind(".") + 1 :]
+                row[col["brand_exact_odd_suffix"]] = bool(row[col["suffix_suspicious"]]) or (
+                    len(last) > 2 and last not in _PLAIN_GENERIC
+                )
+            # A typo of the brand's own name on the brand's own suffix ("gareena.vn" for
+            # garena.vn, "garenaa.vn"): the classic typo-squat. Not on .com, where global
+            # brands hold their own typo names (googl.com) and the legitimate lists are full
+            # of near-brand words (cgarena.com).
+            if (
+                hit.where == "name"
+                and not subs_len[j]
+                and hit.how != "exact"
+                and hp
+                and hp.suffix != "com"
+                and hp.suffix in self._brand_suffixes.get(hit.brand, ())
+            ):
+                extra = len(labels[j]) - len(hit.token)
+                row[col["brand_near_official"]] = hit.how != "contains" or 0 < extra <= 2
+        for j, _match in matches_by_row(_FAKE_SUFFIX, joined_stems):
             f[j, col["fake_suffix_label"]] = 1
         embedded: list[str | None] = [None] * n
         with_sub = np.flatnonzero(np.fromiter(subs_len, dtype=np.int64, count=m)).tolist()
@@ -363,8 +408,11 @@ class FeatureExtractor:
                 if found is not None:
                     f[j, col["official_domain_embedded"]] = 1
                     embedded[i] = found.group()
-        for j, _match in _matches_by_row(_GAMBLING_NUMBERS, labels):
+        for j, _match in matches_by_row(_GAMBLING_NUMBERS, labels):
             f[j, col["gambling_numbers"]] = 1
+        for j, _match in matches_by_row(_LUCKY_DIGITS, labels):
+            f[j, col["lucky_digits"]] = 1
+        f[:, col["shared_hosting_lure"]] = lure_any & (f[:, col["shared_hosting"]] > 0)
         no_brand = np.array([h is None for h in hits], dtype=bool)
         vn = f[:, col["suffix_vn"]] > 0
         f[:, col["vn_lure_without_brand"]] = lure_any & no_brand & vn
@@ -403,6 +451,7 @@ class FeatureExtractor:
         )
 
 
+_PLAIN_GENERIC = frozenset({"com", "net", "org", "edu", "gov", "mil", "int"})
 _CLEAN = re.compile(r"^[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63})+$")
 _GROUP_POS = {key: k for k, key in enumerate(GROUP_KEYS)}
 _LABEL_WIDTH = 32
@@ -413,45 +462,17 @@ _IS_CONSONANT = np.zeros(256, dtype=bool)
 _IS_CONSONANT[[ord(c) for c in "bcdfghjklmnpqrstvwxz"]] = True
 
 
-def _suffix_flags(suffix: str) -> tuple[int, int, int, int, int]:
-    """(suspicious, Vietnamese, government/education, generic, hash code) for a suffix."""
+def _suffix_flags(suffix: str, key: str) -> tuple[int, int, int, int, int]:
+    """(suspicious, Vietnamese, government/education, generic, hash code) for a public suffix;
+    the code is that of ``key`` (the shared-hosting suffix when there is one)."""
     last = suffix[suffix.rfind(".") + 1 :]
     return (
         int(suffix in SUSPICIOUS_SUFFIXES or last in SUSPICIOUS_SUFFIXES),
         int(suffix in VN_SUFFIXES),
         int(suffix in GOV_EDU_SUFFIXES),
         int(suffix in GENERIC_SUFFIXES),
-        suffix_code(suffix),
+        suffix_code(key),
     )
-
-
-class _Joined(NamedTuple):
-    """A batch of texts joined by newlines, with each text's start offset."""
-
-    text: str
-    starts: npt.NDArray[np.int64]
-
-
-def _join(texts: list[str]) -> _Joined:
-    """Texts must not contain newlines (host names cannot)."""
-    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1
-    starts = np.zeros(len(texts), dtype=np.int64)
-    np.cumsum(lengths[:-1], out=starts[1:])
-    return _Joined("\n".join(texts), starts)
-
-
-def _matches_by_row(
-    pattern: re.Pattern[str], texts: list[str] | _Joined
-) -> list[tuple[int, re.Match[str]]]:
-    """All matches of ``pattern`` in a batch, scanned in one pass, with the text they are in."""
-    joined = texts if isinstance(texts, _Joined) else _join(texts)
-    if not joined.starts.size:
-        return []
-    found = list(pattern.finditer(joined.text))
-    if not found:
-        return []
-    rows = np.searchsorted(joined.starts, [mt.start() for mt in found], side="right") - 1
-    return list(zip(rows.tolist(), found, strict=True))
 
 
 def _label_shape(

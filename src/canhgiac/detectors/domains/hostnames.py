@@ -23,6 +23,19 @@ _LABEL_OK = re.compile(r"^[a-z0-9_\-\u00a0-\uffff]{1,63}$")
 _HOST_OK = re.compile(r"^[a-z0-9_\-\u00a0-\uffff]{1,63}(?:\.[a-z0-9_\-\u00a0-\uffff]{1,63})+$")
 
 
+# Free site builders and hosts that give every user a sub-domain but are missing from the
+# bundled suffix list's private section. Scam pages sit there ("nhantienquocte.weebly.com"),
+# so the user's label, not "weebly", is the name that matters.
+EXTRA_SHARED_HOSTING = frozenset(
+    {
+        "weebly.com", "weeblysite.com", "weebly.co.uk", "000webhostapp.com", "wordpress.com",
+        "mystrikingly.com", "godaddysites.com", "jimdosite.com", "jimdofree.com", "tilda.ws",
+        "site123.me", "webnode.vn", "webnode.com", "simdif.com", "surge.sh", "business.site",
+        "gitbook.io", "wixstudio.io", "framer.website", "webflow.com", "ucoz.net",
+    }
+)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class SuffixIndex:
     icann: frozenset[str]
@@ -44,7 +57,8 @@ def suffix_index() -> SuffixIndex:
     exceptions = frozenset(s[1:] for s in all_raw if s.startswith("!"))
     plain = {s for s in all_raw if not s.startswith(("*.", "!"))}
     icann = frozenset(s for s in plain if s in icann_raw)
-    return SuffixIndex(icann, frozenset(plain - icann), wildcards, exceptions)
+    private = frozenset(plain - icann) | (EXTRA_SHARED_HOSTING - icann)
+    return SuffixIndex(icann, private, wildcards, exceptions)
 
 
 _INDEX: list[SuffixIndex] = []

@@ -94,6 +94,13 @@ LURE_GROUPS: tuple[LureGroup, ...] = (
             "đáo hạn",
             "rút tiền mặt",
             "quẹt thẻ",
+            "xác nhận",
+            "chuyển khoản",
+            "chuyển đổi",
+            "thủ tục",
+            "kiều hối",
+            "western union",
+            "moneygram",
         ),
     ),
     LureGroup(
@@ -162,6 +169,22 @@ LURE_GROUPS: tuple[LureGroup, ...] = (
             "liên quân",
             "lienquan",
             "garena",
+            "bình chọn",
+            "cuộc thi",
+            "dự thi",
+            "thí sinh",
+            "tích điểm",
+            "đổi điểm",
+            "đổi quà",
+            "giftcode",
+            "mã quà tặng",
+            "bán acc",
+            "acc game",
+            "nick game",
+            "thẻ cào",
+            "nạp game",
+            "robux",
+            "uy tín",
         ),
     ),
     LureGroup(
@@ -221,6 +244,13 @@ LURE_GROUPS: tuple[LureGroup, ...] = (
             "lotto",
             "sportsbook",
             "789",
+            "đánh bài",
+            "go88",
+            "sunwin",
+            "kubet",
+            "rikvip",
+            "fb88",
+            "hitclub",
         ),
     ),
     LureGroup(
@@ -243,6 +273,7 @@ LURE_GROUPS: tuple[LureGroup, ...] = (
             "làm thêm",
             "đơn hàng",
             "chốt đơn",
+            "làm giàu",
             "job",
             "jobs",
             "task",
@@ -350,6 +381,8 @@ GAMBLING_TELLS = frozenset(
     {
         "chanle", "nhacai", "cacuoc", "gamebai", "taixiu", "nohu", "xocdia", "soicau",
         "keonhacai", "doithuong", "soikeo", "tylekeo", "sabong", "sv388", "bancaonline",
+        # Names of illegal betting sites advertised to Vietnamese players.
+        "go88", "sunwin", "kubet", "rikvip", "fb88", "hitclub",
     }
 )  # fmt: skip
 

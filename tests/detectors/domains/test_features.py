@@ -1,0 +1,46 @@
+import pytest
+
+from canhgiac.detectors.domains.features import DENSE_INDEX
+from canhgiac.detectors.domains.scorer import build_extractor
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return build_extractor()[0]
+
+
+def column(extractor, names, name):
+    batch = extractor.extract(names)
+    return [float(v) for v in batch.dense[:, DENSE_INDEX[name]]]
+
+
+def test_shared_hosting_uses_the_users_label_and_hosting_suffix(extractor):
+    batch = extractor.extract(["nhantien-quocte.weebly.com", "a.b.github.io", "shop.example.com"])
+    assert batch.labels == ["nhantien-quocte", "b", "example"]
+    shared = [float(v) for v in batch.dense[:, DENSE_INDEX["shared_hosting"]]]
+    assert shared == [1.0, 1.0, 0.0]
+    # The hosting suffix, not ".com", keys the name: weebly differs from a plain .com name.
+    other = extractor.extract(["nhantien-quocte.com"])
+    assert batch.keys[0, 0] != other.keys[0, 0]
+
+
+def test_lure_words_on_shared_hosting(extractor):
+    names = ["binhchon-giongnhi2022.weebly.com", "nhahanghue.weebly.com", "binhchon-giongnhi.com"]
+    assert column(extractor, names, "shared_hosting_lure") == [1.0, 0.0, 0.0]
+
+
+def test_brand_exact_name_on_odd_suffix(extractor):
+    # New generic suffixes are odd homes for a bank or shop; country codes are where global
+    # brands keep their own sites; official hosts never carry brand features.
+    names = ["garena.quest", "shopee.pics", "eximbank.me", "garena.tw", "garena.vn", "acb.vn-x.top"]
+    assert column(extractor, names, "brand_exact_odd_suffix") == [1, 1, 1, 0, 0, 0]
+
+
+def test_brand_typo_on_the_brands_own_suffix(extractor):
+    names = ["gareena.vn", "garenaa.vn", "garena.vn", "gareena.xyz", "garenamobile.vn"]
+    assert column(extractor, names, "brand_near_official") == [1, 1, 0, 0, 0]
+
+
+def test_lucky_digits(extractor):
+    names = ["viu88.com", "ku789.net", "abc123.com", "hotel2024.com"]
+    assert column(extractor, names, "lucky_digits") == [1, 1, 0, 0]
