@@ -1,5 +1,6 @@
 import pytest
 
+from canhgiac.detectors.domains.hostnames import split_host
 from canhgiac.detectors.domains.scorer import (
     DomainScorerConfig,
     build_scorer,
@@ -55,7 +56,9 @@ def test_every_official_domain_and_gov_vn_is_never_flagged(scorer):
     registry = load_brand_registry()
     names = []
     for domain in registry.all_official_domains():
-        names += [domain, f"www.{domain}", f"ebank.{domain}", f"xacminh-login.{domain}"]
+        names += [domain, f"www.{domain}"]
+        if split_host(f"x.{domain}").private_suffix != domain:  # blogs are not Google's
+            names += [f"ebank.{domain}", f"xacminh-login.{domain}"]
     names += ["dichvucong.gov.vn", "vaytien-xacminh.bocongan.gov.vn", "abc.quangninh.gov.vn"]
     results = scorer.score_many(names)
     flagged = [r.domain for r in results if r.is_suspicious]
@@ -193,3 +196,16 @@ def test_site_builder_lures_game_shops_and_betting_names_are_flagged(scorer, nam
 )
 def test_plain_small_sites_and_shops_are_not_flagged(scorer, name):
     assert not scorer.score(name).is_suspicious
+
+
+def test_sites_on_an_official_shared_host_are_the_publishers_not_the_brands(scorer):
+    # blogspot.com is Google's, the blogs under it are anyone's: scored like other names,
+    # and the platform's own name is no brand hit.
+    official = scorer.score_many(["blogspot.com", "m.youtube.com", "accounts.google.com"])
+    assert [r.score for r in official] == [0.0, 0.0, 0.0]
+    assert all(r.reasons[0].startswith("Tên miền chính thức") for r in official)
+    blog = scorer.score("nhatkyduhanh.blogspot.com")
+    assert blog.brand is None and not blog.is_suspicious
+    assert not any(r.startswith("Tên miền chính thức") for r in blog.reasons)
+    scam = scorer.score("vietcombank-xacminh.blogspot.com")
+    assert scam.is_suspicious and scam.brand == "vietcombank"

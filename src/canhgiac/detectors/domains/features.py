@@ -11,7 +11,7 @@ stands in for the registrable label and the hosting suffix for the public one.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -33,7 +33,7 @@ from canhgiac.detectors.domains.wordtrie import join_rows, matches_by_row
 from canhgiac.errors import ValidationFailed
 
 # Bump when the meaning or order of any feature changes: saved models record it.
-FEATURE_VERSION = 3
+FEATURE_VERSION = 4
 
 # Cheap, often free suffixes that scam names favour; a signal, not a verdict.
 SUSPICIOUS_SUFFIXES = frozenset(
@@ -179,6 +179,20 @@ class FeatureBatch:
         )
 
 
+def _owned_parents(parts: HostParts) -> Iterator[str]:
+    """The host and its parent domains that could make it official. Under a shared-hosting
+    suffix (``x.blogspot.com``) the site belongs to whoever published it, so the parents
+    stop before the suffix: the brand owning ``blogspot.com`` does not own the blogs."""
+    host = parts.host
+    stop = len(parts.private_suffix) if parts.private_suffix and host != parts.private_suffix else 0
+    while len(host) > stop:
+        yield host
+        pos = host.find(".")
+        if pos < 0:
+            return
+        host = host[pos + 1 :]
+
+
 class FeatureExtractor:
     def __init__(
         self,
@@ -211,26 +225,36 @@ class FeatureExtractor:
         host = parts.host
         if host.endswith(".gov.vn"):
             return True
-        if host in self.official_domains:
-            return True
-        pos = host.find(".")
-        while pos >= 0:
-            if host[pos + 1 :] in self.official_domains:
-                return True
-            pos = host.find(".", pos + 1)
-        return False
+        return any(d in self.official_domains for d in _owned_parents(parts))
 
     def official_owner(self, parts: HostParts) -> str | None:
         """Brand key owning an official host (None for plain ``*.gov.vn`` hosts)."""
-        host = parts.host
-        while True:
-            owner = self.owners.get(host)
+        for domain in _owned_parents(parts):
+            owner = self.owners.get(domain)
             if owner is not None:
                 return owner
-            pos = host.find(".")
-            if pos < 0:
-                return None
-            host = host[pos + 1 :]
+        return None
+
+    @staticmethod
+    def _brand_scope(
+        stems: list[str], subs_len: list[int], parts: list[HostParts | None], ok: list[int]
+    ) -> tuple[list[str], list[int]]:
+        """Stems and sub-domain lengths for the brand search: on shared hosting only the
+        user's part ("x" of x.blogspot.com), so the platform's own name is no brand hit."""
+        match_stems, match_subs = stems, subs_len
+        for j, i in enumerate(ok):
+            p = parts[i]
+            if p is None or not p.private_suffix or p.host == p.private_suffix:
+                continue
+            if match_stems is stems:
+                match_stems, match_subs = list(stems), list(subs_len)
+            above = p.private_suffix.count(".") - p.suffix.count(".")
+            pieces = stems[j].split(".")
+            if len(pieces) > above:
+                user = ".".join(pieces[: len(pieces) - above])
+                match_stems[j] = user
+                match_subs[j] = user.rfind(".") + 1
+        return match_stems, match_subs
 
     def extract(self, names: list[str]) -> FeatureBatch:
         """Features of every name; unusable names get an error and a zero row."""
@@ -359,7 +383,7 @@ class FeatureExtractor:
                     f[j, first_lure + _GROUP_POS[key]] = min(count, 3)
                 f[j, col["lure_groups"]] = len(keys)
                 lure_any[j] = True
-        hits = self.matcher.find_batch(stems, subs_len)
+        hits = self.matcher.find_batch(*self._brand_scope(stems, subs_len, parts_list, ok))
         for j, hit in enumerate(hits):
             if hit is None:
                 continue
