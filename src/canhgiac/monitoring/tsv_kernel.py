@@ -206,6 +206,15 @@ def _zero_bytes(x: np.uint64) -> np.uint64:
     return ~(((x & _LOW7) + _LOW7) | x | _LOW7)
 
 
+@nb.njit(cache=True, nogil=True, inline="always")
+def _field(tabs: np.ndarray, ls: int, stop: int, nfields: int, fld: int) -> tuple[int, int]:
+    """Bounds of field ``fld`` of a well-formed line starting at ``ls`` whose last field
+    ends at ``stop``, from its tab positions; (-1, -1) when ``fld`` is -1 (not wanted)."""
+    if fld < 0:
+        return -1, -1
+    return (ls if fld == 0 else tabs[fld - 1] + 1), (stop if fld == nfields - 1 else tabs[fld])
+
+
 @nb.njit(cache=True, nogil=True)
 def _valid_ts(buf: np.ndarray, s: int, e: int) -> bool:
     """A Zeek epoch: digits with at most one dot (what DuckDB reads as DOUBLE)."""
@@ -305,37 +314,29 @@ def scan_lines(
             first = _ALL << np.uint64((i & 7) * 8)
             tb = _zero_bytes(w ^ _TABS) & first
             nl = _zero_bytes(w ^ _NEWLINES) & first
-            while nl == 0:
+            while True:
+                if nl != 0:
+                    tb &= (nl & (~nl + _ONE)) - _ONE  # only the tabs before the newline
                 while tb != 0:
                     tabs[f & tmask] = (wi << 3) + (np.int64(trailing_zeros(tb)) >> 3)  # type: ignore[call-arg]
                     f += 1
                     tb &= tb - _ONE
+                if nl != 0:
+                    break
                 wi += 1
                 w = words[wi]
                 tb = _zero_bytes(w ^ _TABS)
                 nl = _zero_bytes(w ^ _NEWLINES)
-            tb &= (nl & (~nl + _ONE)) - _ONE  # only the tabs before the newline
-            while tb != 0:
-                tabs[f & tmask] = (wi << 3) + (np.int64(trailing_zeros(tb)) >> 3)  # type: ignore[call-arg]
-                f += 1
-                tb &= tb - _ONE
             le = (wi << 3) + (np.int64(trailing_zeros(nl)) >> 3)  # type: ignore[call-arg]
             i = le + 1
             line_no += 1
             ok = f == nfields - 1 and le - ls <= max_line
-            stop = le
+            stop = le - 1 if le > ls and buf[le - 1] == 13 else le  # a CRLF line's last field
             if ok:
-                stop = le - 1 if le > ls and buf[le - 1] == 13 else le
                 for c in range(nwant):
-                    fs[c, m] = -1
-                    fe[c, m] = -1
-                    fld = field_of[c]
-                    if fld >= 0:
-                        fs[c, m] = ls if fld == 0 else tabs[fld - 1] + 1
-                        fe[c, m] = stop if fld == nfields - 1 else tabs[fld]
+                    fs[c, m], fe[c, m] = _field(tabs, ls, stop, nfields, field_of[c])
                 if ts_field >= 0:
-                    ts_s = ls if ts_field == 0 else tabs[ts_field - 1] + 1
-                    ts_e = stop if ts_field == nfields - 1 else tabs[ts_field]
+                    ts_s, ts_e = _field(tabs, ls, stop, nfields, ts_field)
                     if not _equals(buf, ts_s, ts_e, unset):
                         ok = _valid_ts(buf, ts_s, ts_e)
             if not ok:
@@ -347,8 +348,7 @@ def scan_lines(
             out_end[k + m] = le
             nx = False
             if rcode_field >= 0:
-                rc_s = ls if rcode_field == 0 else tabs[rcode_field - 1] + 1
-                rc_e = stop if rcode_field == nfields - 1 else tabs[rcode_field]
+                rc_s, rc_e = _field(tabs, ls, stop, nfields, rcode_field)
                 nx = _equals(buf, rc_s, rc_e, nxdomain)
             out_nx[k + m] = nx
             m += 1
