@@ -23,35 +23,17 @@ from canhgiac.detectors.domains.hashed import (
     key_hashes,
     label_ngram_hashes,
     ngram_hashes,
-    shape_codes,
-    suffix_code,
 )
 from canhgiac.detectors.domains.homoglyphs import FoldedName, fold_host
 from canhgiac.detectors.domains.hostnames import HostParts, clean_host, split_host
 from canhgiac.detectors.domains.lures import GROUP_KEYS, LURE_PATTERN, WORD_GROUPS
+from canhgiac.detectors.domains.name_shape import label_shape, suffix_flags
 from canhgiac.detectors.domains.wordtrie import join_rows, matches_by_row
 from canhgiac.errors import ValidationFailed
 
 # Bump when the meaning or order of any feature changes: saved models record it.
 FEATURE_VERSION = 4
 
-# Cheap, often free suffixes that scam names favour; a signal, not a verdict.
-SUSPICIOUS_SUFFIXES = frozenset(
-    {
-        "xyz", "top", "vip", "club", "online", "live", "site", "shop", "cfd", "tk", "ml", "ga",
-        "cf", "gq", "win", "bet", "fun", "icu", "buzz", "cc", "pro", "link", "space", "click",
-        "store", "life", "asia", "work", "cyou", "sbs", "bond", "monster", "rest", "best",
-        "bar", "fit", "tokyo", "today", "world", "games", "casino", "poker", "vin", "me",
-        "mobi", "website", "tech", "ltd", "group", "one", "uno", "pw", "ws", "cam", "lol",
-    }
-)  # fmt: skip
-GOV_EDU_SUFFIXES = frozenset(
-    {"gov.vn", "edu.vn", "org.vn", "ac.vn", "int.vn", "health.vn", "gov", "edu", "mil"}
-)
-VN_SUFFIXES = frozenset(
-    {"vn", "com.vn", "net.vn", "biz.vn", "info.vn", "name.vn", "pro.vn", "io.vn", "id.vn"}
-)
-GENERIC_SUFFIXES = frozenset({"com", "net", "org"})
 # Labels that pretend to be a public suffix inside the name ("acb.com.vn-login.xyz").
 # Patterns below run once over a whole batch joined by newlines (hence MULTILINE).
 _FAKE_SUFFIX = re.compile(r"(?:^|[.-])(?:com|vn|net|gov|org)(?:[.-]|$)", re.MULTILINE)
@@ -235,27 +217,6 @@ class FeatureExtractor:
                 return owner
         return None
 
-    @staticmethod
-    def _brand_scope(
-        stems: list[str], subs_len: list[int], parts: list[HostParts | None], ok: list[int]
-    ) -> tuple[list[str], list[int]]:
-        """Stems and sub-domain lengths for the brand search: on shared hosting only the
-        user's part ("x" of x.blogspot.com), so the platform's own name is no brand hit."""
-        match_stems, match_subs = stems, subs_len
-        for j, i in enumerate(ok):
-            p = parts[i]
-            if p is None or not p.private_suffix or p.host == p.private_suffix:
-                continue
-            if match_stems is stems:
-                match_stems, match_subs = list(stems), list(subs_len)
-            above = p.private_suffix.count(".") - p.suffix.count(".")
-            pieces = stems[j].split(".")
-            if len(pieces) > above:
-                user = ".".join(pieces[: len(pieces) - above])
-                match_stems[j] = user
-                match_subs[j] = user.rfind(".") + 1
-        return match_stems, match_subs
-
     def extract(self, names: list[str]) -> FeatureBatch:
         """Features of every name; unusable names get an error and a zero row."""
         n = len(names)
@@ -270,6 +231,8 @@ class FeatureExtractor:
         stems: list[str] = []
         labels: list[str] = []
         subs_len: list[int] = []
+        # Row -> (user's part of the stem, its sub-domain length) for names on shared hosting.
+        brand_scope: dict[int, tuple[str, int]] = {}
         official: list[bool] = []
         # Six numbers per valid name, laid flat: one numpy conversion of a flat list of ints
         # costs a third of converting a list of tuples.
@@ -307,11 +270,18 @@ class FeatureExtractor:
             stems_append(stem)
             subs_append(c)
             if private:
-                # On shared hosting the user's label is the name ("x" in x.weebly.com) and
-                # the hosting suffix stands in for the public one in the suffix keys.
+                # On shared hosting the user's part is the name ("x" in x.weebly.com): its
+                # last label feeds the label keys and only it is searched for brands (the
+                # platform's own name is no hit); the hosting suffix stands in for the
+                # public one in the suffix keys.
                 above = private.count(".") - suffix.count(".")
                 pieces = stem.split(".")
-                labels_append(pieces[-above - 1] if len(pieces) > above else stem[c:])
+                if len(pieces) > above:
+                    labels_append(pieces[-above - 1])
+                    user = ".".join(pieces[: len(pieces) - above])
+                    brand_scope[len(ok) - 1] = (user, user.rfind(".") + 1)
+                else:
+                    labels_append(stem[c:])
                 suffix_key = private
             else:
                 labels_append(stem[c:])
@@ -319,7 +289,7 @@ class FeatureExtractor:
             sid = suffix_ids.get(suffix_key)
             if sid is None:
                 sid = suffix_ids[suffix_key] = len(self._suffix_table)
-                self._suffix_table.append(_suffix_flags(suffix, suffix_key))
+                self._suffix_table.append(suffix_flags(suffix, suffix_key))
             official_append(
                 (registrable in official_regs or host.endswith(".gov.vn")) and self.is_official(p)
             )
@@ -342,7 +312,7 @@ class FeatureExtractor:
             f[:, col["suffix_gov_edu"]] = sf[:, 2]
             f[:, col["suffix_generic"]] = sf[:, 3]
             f[:, col["shared_hosting"]] = b[:, 5]
-        shapes, digits, lengths = _label_shape(labels, f)
+        shapes, digits, lengths = label_shape(labels, f, DENSE_INDEX)
         key_inputs = np.zeros((m, 4), dtype=np.int64)
         if m:
             key_inputs[:, 0] = sf[:, 4]
@@ -383,7 +353,12 @@ class FeatureExtractor:
                     f[j, first_lure + _GROUP_POS[key]] = min(count, 3)
                 f[j, col["lure_groups"]] = len(keys)
                 lure_any[j] = True
-        hits = self.matcher.find_batch(*self._brand_scope(stems, subs_len, parts_list, ok))
+        match_stems, match_subs = stems, subs_len
+        if brand_scope:
+            match_stems, match_subs = list(stems), list(subs_len)
+            for j, (user, sub_len) in brand_scope.items():
+                match_stems[j], match_subs[j] = user, sub_len
+        hits = self.matcher.find_batch(match_stems, match_subs)
         for j, hit in enumerate(hits):
             if hit is None:
                 continue
@@ -478,63 +453,6 @@ class FeatureExtractor:
 _PLAIN_GENERIC = frozenset({"com", "net", "org", "edu", "gov", "mil", "int"})
 _CLEAN = re.compile(r"^[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63})+$")
 _GROUP_POS = {key: k for k, key in enumerate(GROUP_KEYS)}
-_LABEL_WIDTH = 32
-_DIGIT_LO, _DIGIT_HI = ord("0"), ord("9")
-_IS_VOWEL = np.zeros(256, dtype=bool)
-_IS_VOWEL[[ord(c) for c in "aeiouy"]] = True
-_IS_CONSONANT = np.zeros(256, dtype=bool)
-_IS_CONSONANT[[ord(c) for c in "bcdfghjklmnpqrstvwxz"]] = True
-
-
-def _suffix_flags(suffix: str, key: str) -> tuple[int, int, int, int, int]:
-    """(suspicious, Vietnamese, government/education, generic, hash code) for a public suffix;
-    the code is that of ``key`` (the shared-hosting suffix when there is one)."""
-    last = suffix[suffix.rfind(".") + 1 :]
-    return (
-        int(suffix in SUSPICIOUS_SUFFIXES or last in SUSPICIOUS_SUFFIXES),
-        int(suffix in VN_SUFFIXES),
-        int(suffix in GOV_EDU_SUFFIXES),
-        int(suffix in GENERIC_SUFFIXES),
-        suffix_code(key),
-    )
-
-
-def _label_shape(
-    labels: list[str], f: npt.NDArray[np.float32]
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """Length, digits, hyphens, vowels, consonant runs of the registrable labels, vectorised.
-
-    Returns each label's shape code, digit count and length (inputs of the hashed keys).
-    """
-    col = DENSE_INDEX
-    m = len(labels)
-    if m == 0:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, empty
-    lengths = np.fromiter(map(len, labels), dtype=np.float32, count=m)
-    blob = "".join(x[:_LABEL_WIDTH].ljust(_LABEL_WIDTH, "\0") for x in labels)
-    chars = np.frombuffer(blob.encode("ascii", "replace"), dtype=np.uint8).reshape(m, -1)
-    is_digit = (chars >= _DIGIT_LO) & (chars <= _DIGIT_HI)
-    is_vowel = _IS_VOWEL[chars]
-    is_cons = _IS_CONSONANT[chars]
-    digits = is_digit.sum(axis=1).astype(np.float32)
-    safe_len = np.maximum(lengths, 1)
-    f[:, col["name_length_log"]] = np.log1p(lengths)
-    f[:, col["name_digits"]] = np.minimum(digits, 8)
-    f[:, col["name_digit_ratio"]] = digits / safe_len
-    f[:, col["name_hyphens"]] = np.minimum((chars == ord("-")).sum(axis=1), 4)
-    f[:, col["vowel_ratio"]] = is_vowel.sum(axis=1) / np.maximum(safe_len - digits, 1)
-    f[:, col["name_all_digits"]] = digits == lengths
-    is_letter = is_vowel | is_cons
-    switches = (is_digit[:, 1:] & is_letter[:, :-1]) | (is_letter[:, 1:] & is_digit[:, :-1])
-    f[:, col["digit_letter_switches"]] = np.minimum(switches.sum(axis=1), 6)
-    run = np.zeros(m, dtype=np.int32)
-    longest = np.zeros(m, dtype=np.int32)
-    for k in range(chars.shape[1]):
-        run = (run + 1) * is_cons[:, k]
-        np.maximum(longest, run, out=longest)
-    f[:, col["consonant_run"]] = np.where(longest >= 4, np.minimum(longest, 8), 0)
-    return shape_codes(chars), digits.astype(np.int64), lengths.astype(np.int64)
 
 
 def _refold(text: str) -> str:
