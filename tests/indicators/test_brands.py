@@ -293,6 +293,7 @@ def test_build_registry_accepts_minimal_entry():
         (GOOD + "    hotlines: ['0912345678']\n", "E.164"),
         (GOOD + "    colour: red\n", "unknown fields"),
         (GOOD + "    aliases: [Alpha]\n", "lower-case"),
+        (GOOD + "    market: world\n", "'market' must be one of"),
     ],
 )
 def test_build_registry_rejects_bad_data_naming_file_and_entry(entries, message):
@@ -300,6 +301,16 @@ def test_build_registry_rejects_bad_data_naming_file_and_entry(entries, message)
         build_registry([("banks-test.yaml", _yaml(entries))])
     assert "banks-test.yaml" in str(excinfo.value)
     assert message in str(excinfo.value)
+
+
+def test_market_defaults_to_vietnam_and_global_brands_are_marked(reg):
+    beta = GOOD.replace("alpha", "beta").replace("Alpha", "Beta").replace("999001", "999002")
+    beta += "    market: global\n"
+    built = build_registry([("t.yaml", _yaml(GOOD + beta))])
+    assert [b.market for b in built.brands] == ["vn", "global"]
+    markets = {b.key: b.market for b in reg.brands}
+    assert markets["vietcombank"] == markets["shopee"] == markets["dichvucong"] == "vn"
+    assert markets["google"] == markets["amazon"] == markets["hsbc"] == "global"
 
 
 def test_build_registry_rejects_unknown_sector():

@@ -32,6 +32,7 @@ SECTORS = frozenset(
 )
 # Sectors whose brands hold bank accounts (digital banks are filed under "bank").
 BANK_SECTORS = frozenset({"bank"})
+MARKETS = frozenset({"vn", "global"})
 
 _KEY_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 _DOMAIN_RE = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
@@ -71,6 +72,10 @@ class Brand:
     swift: str | None
     similar_to: tuple[str, ...]
     sources: tuple[str, ...]
+    # "vn": a brand of the Vietnamese market, whose name outside its own domains is a
+    # warning sign; "global": a worldwide brand whose name sits in many unrelated sites
+    # (googleadservices, amazonaws) and whose own sites abroad use other country codes.
+    market: str = "vn"
 
 
 class BrandDataError(ValueError):
@@ -299,7 +304,7 @@ def _parse_brand(
     entry = str(raw.get("key") or f"#{index}")
     allowed = {
         "key", "name", "short_name", "aliases", "name_only_aliases", "domains", "sms_senders",
-        "hotlines", "bin", "swift", "similar_to", "sources", "sector", "user_content",
+        "hotlines", "bin", "swift", "similar_to", "sources", "sector", "user_content", "market",
     }  # fmt: skip
     unknown = set(raw) - allowed
     if unknown:
@@ -336,6 +341,9 @@ def _parse_brand(
     swift = _optional(raw, "swift")
     if swift is not None and not _SWIFT_RE.match(swift):
         raise _fail(source, entry, f"SWIFT code {swift!r} is malformed")
+    market = str(raw.get("market", "vn"))
+    if market not in MARKETS:
+        raise _fail(source, entry, f"'market' must be one of {sorted(MARKETS)}, not {market!r}")
     sources = _str_list(raw, "sources", source, entry)
     if not sources:
         raise _fail(source, entry, "'sources' must cite at least one source")
@@ -355,6 +363,7 @@ def _parse_brand(
         swift=swift,
         similar_to=_str_list(raw, "similar_to", source, entry),
         sources=sources,
+        market=market,
     )
     user_content = _str_list(raw, "user_content", source, entry)
     for host in user_content:
