@@ -34,6 +34,17 @@ def main() -> None:
     parser.add_argument("--margin", type=float, default=None, help="share of the target FPR")
     parser.add_argument("--folds", type=int, default=None)
     parser.add_argument("--no-authored", action="store_true")
+    parser.add_argument(
+        "--pooled-threshold",
+        action="store_true",
+        help="threshold on the pooled legitimate lists only",
+    )
+    parser.add_argument(
+        "--dump",
+        type=Path,
+        default=None,
+        help="write every held-out name with its label, score and verdict (TSV) here",
+    )
     args = parser.parse_args()
     if not DOMAINS.is_dir():
         raise SystemExit(f"shared datasets not found at {DOMAINS}")
@@ -50,8 +61,14 @@ def main() -> None:
 
     pos = read_names(DOMAINS / "scam_chongluadao_2022-12-31.txt")
     vn = read_names(DOMAINS / "legit_vn_whitelist_part.txt")
-    neg = vn + read_names(DOMAINS / "legit_tranco_part.txt")
-    neg += read_names(DOMAINS / "legit_alexa2015_part.txt")
+    lists = {
+        "vn": vn,
+        "tranco": read_names(DOMAINS / "legit_tranco_part.txt"),
+        "alexa": read_names(DOMAINS / "legit_alexa2015_part.txt"),
+    }
+    list_names = list(lists)
+    list_of = {n: i for i, names in enumerate(lists.values()) for n in names}
+    neg = [n for names in lists.values() for n in names]
     pos_tr, pos_te = split_names(pos, test_fraction=args.test, seed=args.seed, by=args.by)
     neg_tr, neg_te = split_names(neg, test_fraction=args.test, seed=args.seed, by=args.by)
     vn_set = set(vn)
@@ -63,9 +80,13 @@ def main() -> None:
         config = replace(config, fpr_margin=args.margin)
     if args.folds is not None:
         config = replace(config, folds=args.folds)
+    if args.pooled_threshold:
+        config = replace(config, threshold_per_list=False)
     extractor, brand_names = build_extractor()
     t0, cpu0 = time.monotonic(), time.process_time()
-    model = train_model(extractor, pos_tr, neg_tr, config)
+    model = train_model(
+        extractor, pos_tr, neg_tr, config, negative_lists=[list_of[n] for n in neg_tr]
+    )
     train_s, train_cpu = time.monotonic() - t0, time.process_time() - cpu0
     scorer = DomainScorer(model, extractor, None, brand_names)
 
@@ -104,6 +125,18 @@ def main() -> None:
         f"held-out Vietnamese legit: {len(vn_te)} names, FPR "
         f"{len(vn_fp) / max(len(vn_te), 1):.4%} ({len(vn_fp)}) {vn_fp[:10]}"
     )
+    neg_scores = scorer.score_many(neg_te)
+    for i, name in enumerate(list_names):
+        flagged = [
+            s.domain
+            for s, n in zip(neg_scores, neg_te, strict=True)
+            if list_of[n] == i and s.is_suspicious
+        ]
+        total = sum(1 for n in neg_te if list_of[n] == i)
+        print(
+            f"held-out {name}: {total} names, FPR {len(flagged) / max(total, 1):.4%} "
+            f"({len(flagged)}) {flagged[:6]}"
+        )
     print(other_line)
     print(
         f"official brand domains flagged: {len(official_flagged)} of {len(official)} "
@@ -114,6 +147,11 @@ def main() -> None:
     missed = [s.domain for s in scorer.score_many(pos_te) if not s.is_suspicious]
     print(f"missed (sample): {list(rng.choice(missed, size=min(15, len(missed)), replace=False))}")
     print(f"os.cpu_count() = {os.cpu_count()}")
+    if args.dump is not None:
+        with args.dump.open("w", encoding="utf-8") as fh:
+            for label, names in (("scam", pos_te), ("legit", neg_te)):
+                for s in scorer.score_many(names):
+                    fh.write(f"{label}\t{s.domain}\t{s.score:.5f}\t{int(s.is_suspicious)}\n")
 
 
 if __name__ == "__main__":

@@ -161,6 +161,11 @@ def train(
     target_fpr: float = typer.Option(0.001, min=0.00001, max=0.5, help="Tỉ lệ báo nhầm mục tiêu"),
     c: float = typer.Option(0.5, min=0.001, max=1000.0, help="Nghịch đảo độ điều chuẩn L2"),
     authored: bool = typer.Option(True, help="Kèm dữ liệu tự soạn của dự án"),
+    threshold_per_list: bool = typer.Option(
+        False,
+        help="Giữ tỉ lệ báo nhầm trên từng tệp hợp lệ đủ lớn, không chỉ trên tổng / hold the "
+        "target FPR on every legitimate list large enough to measure it, not only on the pool",
+    ),
 ) -> None:
     """Huấn luyện mô hình tên miền / train the name model (weights only are saved)."""
     from canhgiac.detectors.domains.scorer import build_extractor
@@ -168,14 +173,26 @@ def train(
 
     try:
         pos = [n for p in positives for n in read_names(p)]
-        neg = [n for p in negatives for n in read_names(p)]
+        neg: list[str] = []
+        lists: list[int] = []
+        for index, path in enumerate(negatives):
+            names = read_names(path)
+            neg += names
+            lists += [index] * len(names)
         extractor, _ = build_extractor()
+        config = TrainingConfig(
+            c=c,
+            target_fpr=target_fpr,
+            use_authored=authored,
+            threshold_per_list=threshold_per_list,
+        )
         model = train_model(
             extractor,
             pos,
             neg,
-            TrainingConfig(c=c, target_fpr=target_fpr, use_authored=authored),
+            config,
             sources=[p.name for p in (*positives, *negatives)],
+            negative_lists=lists,
         )
         model.save(output)
     except CanhgiacError as exc:

@@ -98,3 +98,20 @@ def test_train_writes_a_loadable_model(tmp_path):
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.strip().splitlines()]
     assert rows[0]["is_suspicious"] and not rows[1]["is_suspicious"]
+
+
+def test_train_holds_the_target_on_each_legitimate_list(tmp_path):
+    pos = tmp_path / "pos.txt"
+    pos.write_text("\n".join(f"vaytien{i}-xacminh.xyz" for i in range(60)) + "\n", encoding="utf-8")
+    args = ["detect", "domains", "train", "--positives", str(pos), "--no-authored"]
+    for k, word in enumerate(("thuvien", "nhakhoa")):
+        neg = tmp_path / f"neg{k}.txt"
+        neg.write_text("\n".join(f"{word}{i}sach.vn" for i in range(150)) + "\n", "utf-8")
+        args += ["--negatives", str(neg)]
+    out = tmp_path / "model.npz"
+    args += ["--output", str(out), "--target-fpr", "0.01", "--threshold-per-list"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    meta = json.loads(result.stdout[result.stdout.index("{") :])
+    assert set(meta["out_of_fold_fpr_by_list"]) == {"0", "1"}
+    assert all(v <= 0.01 for v in meta["out_of_fold_fpr_by_list"].values())

@@ -44,3 +44,17 @@ def test_brand_typo_on_the_brands_own_suffix(extractor):
 def test_lucky_digits(extractor):
     names = ["viu88.com", "ku789.net", "abc123.com", "hotel2024.com"]
     assert column(extractor, names, "lucky_digits") == [1, 1, 0, 0]
+
+
+def test_vietnamese_and_global_brands(extractor):
+    # A global brand's name sits in many unrelated sites; a Vietnamese brand's rarely does.
+    names = ["vietinbank-vay.xyz", "googleadservices.com", "agribank.info", "amazon.ae"]
+    assert column(extractor, names, "brand_local") == [1, 0, 1, 0]
+
+
+def test_vietnamese_brand_exact_name_on_a_suffix_it_does_not_use(extractor):
+    names = ["agribank.info", "hdsaison.me", "agribank.com", "momo.vn", "amazon.ae", "acb.info",
+             "garena.ph", "customs.go.jp"]  # fmt: skip
+    # .com/.vn/.com.vn are often the brand's own, other country codes its sister companies';
+    # three-letter codes collide abroad.
+    assert column(extractor, names, "brand_local_exact_elsewhere") == [1, 1, 0, 0, 0, 0, 0, 0]

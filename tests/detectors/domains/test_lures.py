@@ -28,3 +28,16 @@ def test_vote_remittance_and_game_shop_words():
 def test_betting_site_names_are_tells():
     assert {"go88", "kubet", "sunwin"} <= GAMBLING_TELLS
     assert find_lures("sunwin") == {"gambling": ["sunwin"]}
+
+
+def test_betting_site_brands_are_gambling_words_and_long_ones_are_tells():
+    assert find_lures("hi88vip8")["gambling"][0] == "hi88"
+    assert find_lures("new88-link")["gambling"] == ["new88"]
+    assert {"new88", "jun88", "789bet", "cltx", "clmm"} <= GAMBLING_TELLS
+    # Short brands sit inside other names ("chenshi88"), so they only feed the model.
+    assert "hi88" not in GAMBLING_TELLS and "bk8" not in GAMBLING_TELLS
+
+
+def test_traffic_fine_and_id_card_lures_are_government_words():
+    assert "authority" in find_lures("tracuu-phatnguoi")
+    assert "authority" in find_lures("capnhat-cccd")

@@ -209,3 +209,30 @@ def test_sites_on_an_official_shared_host_are_the_publishers_not_the_brands(scor
     assert not any(r.startswith("Tên miền chính thức") for r in blog.reasons)
     scam = scorer.score("vietcombank-xacminh.blogspot.com")
     assert scam.is_suspicious and scam.brand == "vietcombank"
+
+
+@pytest.mark.parametrize(
+    ("name", "rule"),
+    [
+        ("agribank.info", "local_brand_elsewhere"),
+        ("hdsaison.me", "local_brand_elsewhere"),
+        ("eximbank.club", "local_brand_elsewhere"),
+    ],
+)
+def test_vietnamese_brand_names_where_the_brand_is_not(scorer, name, rule):
+    result = scorer.score(name)
+    assert result.is_suspicious and rule in result.rules, result
+
+
+def test_vietnamese_brand_rules_spare_official_edu_and_global_names(scorer):
+    for name in ["agribank.com.vn", "chungcuvinhomes.vn", "amazon.ae", "google.com.vn",
+                 "garena.ph", "customs.go.jp"]:  # fmt: skip
+        result = scorer.score(name)
+        assert "local_brand_elsewhere" not in result.rules, result
+
+
+def test_vietnamese_marks_on_a_latin_word_are_flagged_but_vietnamese_words_are_not(scorer):
+    result = scorer.score("shọpmobaviet.vn")
+    assert result.is_suspicious and "latin_lookalike_letters" in result.rules
+    for name in ["hoàngmai.vn", "càphêsàigòn.vn", "bánhmì.com"]:
+        assert "latin_lookalike_letters" not in scorer.score(name).rules

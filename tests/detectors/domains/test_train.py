@@ -4,6 +4,7 @@ import pytest
 from canhgiac.detectors.domains.scorer import DomainScorer, build_extractor
 from canhgiac.detectors.domains.train import (
     TrainingConfig,
+    list_thresholds,
     read_names,
     split_names,
     threshold_for_fpr,
@@ -43,6 +44,39 @@ def test_threshold_for_fpr():
     t = threshold_for_fpr(neg, 0.01)
     assert (neg >= t).sum() == 10
     assert threshold_for_fpr(np.array([]), 0.01) == 0.0
+    # Four more negatives are flagged by rules: 1 % of 1,004 leaves room for 6 by the model.
+    t = threshold_for_fpr(neg, 0.01, flagged_anyway=4)
+    assert (neg >= t).sum() == 6
+    # Rules alone use up the allowance: the model flags none.
+    assert (neg >= threshold_for_fpr(neg, 0.01, flagged_anyway=20)).sum() == 0
+
+
+def test_threshold_per_list_holds_the_target_on_every_measurable_list():
+    # List 0: 1,000 low scores; list 1: 1,000 names with a high tail; list 2: 5 names, too
+    # few to measure 1 % on, counted only in the pool.
+    rng = np.random.default_rng(0)
+    scores = np.concatenate([rng.normal(0, 1, 1000), rng.normal(2, 1, 1000), np.full(5, 9.0)])
+    lists = np.repeat([0, 1, 2], [1000, 1000, 5])
+    counted = np.ones(scores.size, dtype=bool)
+    pooled, by_list = list_thresholds(scores, counted, lists, 0.01, per_list=False)
+    assert by_list == {} and pooled == threshold_for_fpr(scores, 0.01)
+    strict, by_list = list_thresholds(scores, counted, lists, 0.01, per_list=True)
+    assert set(by_list) == {0, 1}
+    assert strict == max(pooled, *by_list.values())
+    assert (scores[lists == 1] >= strict).mean() <= 0.01
+    assert (scores[lists == 1] >= pooled).mean() > 0.01  # the pool alone let list 1 through
+
+
+def test_training_takes_the_list_of_each_negative(extractor):
+    pos = make_names(SCAM_WORDS, ["xyz", "top", "vip"], 200, 5)
+    neg = make_names(LEGIT_WORDS, ["vn", "com.vn", "com"], 400, 6)
+    config = TrainingConfig(
+        folds=2, use_authored=False, min_df=2, target_fpr=0.01, threshold_per_list=True
+    )
+    model = train_model(extractor, pos, neg, config, negative_lists=[i % 2 for i in range(400)])
+    assert set(model.meta["out_of_fold_fpr_by_list"]) == {"0", "1"}
+    with pytest.raises(ValueError, match="one list id per negative"):
+        train_model(extractor, pos, neg, config, negative_lists=[0])
 
 
 def test_tiny_training_learns_and_sets_threshold(extractor, tmp_path):
@@ -85,7 +119,7 @@ def test_training_matrix_matches_scoring_arithmetic(extractor):
     pos = make_names(SCAM_WORDS, ["xyz", "top"], 80, 5)
     neg = make_names(LEGIT_WORDS, ["vn", "com"], 160, 6)
     config = TrainingConfig(c=1.0, folds=2, use_authored=False, min_df=1, max_iter=50)
-    names, y, w = _labelled(pos, neg, config)
+    names, y, w, _lists = _labelled(pos, neg, config)
     d = design(extractor, [*names, "m.789bet.vip", "xn--vietcombnk-r7a.com", "not a host"])
     assert d.keep.tolist()[-1] is False
     model = _fit(d.rows(np.arange(d.dense.shape[0]) < len(y)), y, w, config)

@@ -92,10 +92,14 @@ class BrandMatcher:
     def __init__(self, brands: Iterable[BrandLike], generic_phrases: Iterable[str] = ()) -> None:
         self.sector: dict[str, str] = {}
         self.name: dict[str, str] = {}
+        # Brands of the Vietnamese market (see Brand.market); the rest are global.
+        self.local: set[str] = set()
         generic = {p.replace(" ", "") for p in generic_phrases}
         token_brand: dict[str, str] = {}
         for brand in brands:
             self.sector[brand.key] = brand.sector
+            if getattr(brand, "market", "vn") == "vn":
+                self.local.add(brand.key)
             self.name[brand.key] = brand.short_name
             # Vietnamese descriptive aliases ("ngân hàng ngoại thương") are common words;
             # their brand-like ASCII spellings are listed separately in the registry.

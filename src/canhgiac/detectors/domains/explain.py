@@ -33,8 +33,17 @@ _RULE_TEXT = {
         "look-alike letters imitating the brand",
     ),
     "gambling_words": (
-        "Có từ ngữ cờ bạc tiếng Việt không có nghĩa vô hại (chẵn lẻ, nhà cái, nổ hũ…)",
-        "Vietnamese gambling words with no innocent reading",
+        "Có từ ngữ cờ bạc tiếng Việt không có nghĩa vô hại (chẵn lẻ, nhà cái, nổ hũ…) hoặc tên "
+        "nhà cái cá cược",
+        "Vietnamese gambling words with no innocent reading, or a betting-site brand",
+    ),
+    "latin_lookalike_letters": (
+        "Dấu tiếng Việt đặt lên một từ không phải tiếng Việt (shọp) để né danh sách chặn",
+        "Vietnamese marks on a word that is not Vietnamese (shọp), to slip past block lists",
+    ),
+    "local_brand_elsewhere": (
+        "Đúng tên thương hiệu Việt Nam nhưng trên đuôi tên miền thương hiệu không dùng",
+        "exact name of a Vietnamese brand on a suffix the brand does not use",
     ),
     "brand_with_lure": (
         "Tên thương hiệu đi kèm từ dụ dỗ",

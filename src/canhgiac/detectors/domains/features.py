@@ -27,12 +27,17 @@ from canhgiac.detectors.domains.hashed import (
 from canhgiac.detectors.domains.homoglyphs import FoldedName, fold_host
 from canhgiac.detectors.domains.hostnames import HostParts, clean_host, split_host
 from canhgiac.detectors.domains.lures import GROUP_KEYS, LURE_PATTERN, WORD_GROUPS
-from canhgiac.detectors.domains.name_shape import label_shape, suffix_flags
+from canhgiac.detectors.domains.name_shape import (
+    GENERIC_USE_COUNTRY_CODES,
+    label_shape,
+    suffix_flags,
+)
+from canhgiac.detectors.domains.vn_syllables import marks_spell_vietnamese
 from canhgiac.detectors.domains.wordtrie import join_rows, matches_by_row
 from canhgiac.errors import ValidationFailed
 
 # Bump when the meaning or order of any feature changes: saved models record it.
-FEATURE_VERSION = 4
+FEATURE_VERSION = 5
 
 # Labels that pretend to be a public suffix inside the name ("acb.com.vn-login.xyz").
 # Patterns below run once over a whole batch joined by newlines (hence MULTILINE).
@@ -86,6 +91,8 @@ DENSE_NAMES: tuple[str, ...] = (
     "shared_hosting_lure",
     "brand_exact_odd_suffix",
     "brand_near_official",
+    "brand_local",
+    "brand_local_exact_elsewhere",
 )
 DENSE_INDEX = {name: i for i, name in enumerate(DENSE_NAMES)}
 
@@ -117,6 +124,8 @@ class FeatureBatch:
     brands: list[BrandHit | None]
     official_embedded: list[str | None]
     idn_lookalike: list[bool]
+    # Marks on a word that does not spell Vietnamese ("shọpmobaviet"), all letters Latin.
+    foreign_marks: list[bool]
     # Per valid name (rows of ``ok``): registrable label and the whole-name key inputs.
     ok: list[int] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
@@ -321,6 +330,7 @@ class FeatureExtractor:
             key_inputs[:, 3] = lengths
         position = {i: j for j, i in enumerate(ok)} if idn_rows else {}
         idn_lookalike = [False] * n
+        foreign_marks = [False] * n
         for i, folded in idn_rows:
             j = position[i]
             f[j, col["idn"]] = 1
@@ -334,6 +344,11 @@ class FeatureExtractor:
             ) or folded.confusable_count > 0
             f[j, col["idn_latin_lookalike"]] = lookalike
             idn_lookalike[i] = lookalike
+            foreign_marks[i] = (
+                folded.unmapped_count == 0
+                and folded.diacritic_count + folded.confusable_count > 0
+                and not marks_spell_vietnamese(folded.unicode)
+            )
         # Most names have no lure word: they share one empty tuple, only matches are visited.
         lure_found: list[Sequence[str]] = [()] * m
         matched: dict[int, list[str]] = {}
@@ -373,6 +388,10 @@ class FeatureExtractor:
             row[col["brand_digit_swap"]] = hit.how == "digit_swap"
             row[col["brand_with_lure"]] = lure_any[j]
             row[col["brand_short_code"]] = len(hit.token) <= 4
+            # Legitimate lists hold global brands' names everywhere (googleadservices,
+            # amazon.ae) but a Vietnamese brand's name almost only on its own sites.
+            local = hit.brand in self.matcher.local
+            row[col["brand_local"]] = local
             # The bare brand on a generic new suffix ("shopee.pics", "garena.quest"); global
             # brands' own sites abroad sit on country codes ("garena.tw", "dhl.co.uk").
             hp = parts_list[ok[j]]
@@ -381,6 +400,16 @@ class FeatureExtractor:
                 last = suffix[suffix.rfind(".") + 1 :]
                 row[col["brand_exact_odd_suffix"]] = bool(row[col["suffix_suspicious"]]) or (
                     len(last) > 2 and last not in _PLAIN_GENERIC
+                )
+                # A Vietnamese brand's bare name on a suffix it does not use ("agribank.info",
+                # "hdsaison.me"); .com and .vn are often its own defensive registrations, and
+                # other country codes its sister companies' (garena.ph).
+                row[col["brand_local_exact_elsewhere"]] = (
+                    local
+                    and len(hit.token) >= 5
+                    and suffix not in _BRAND_HOME
+                    and suffix not in self._brand_suffixes.get(hit.brand, ())
+                    and (len(last) > 2 or last in GENERIC_USE_COUNTRY_CODES)
                 )
             # A typo of the brand's own name on the brand's own suffix ("gareena.vn" for
             # garena.vn, "garenaa.vn"): the classic typo-squat. Not on .com, where global
@@ -444,6 +473,7 @@ class FeatureExtractor:
             brands,
             embedded,
             idn_lookalike,
+            foreign_marks,
             ok,
             labels,
             key_inputs,
@@ -451,6 +481,7 @@ class FeatureExtractor:
 
 
 _PLAIN_GENERIC = frozenset({"com", "net", "org", "edu", "gov", "mil", "int"})
+_BRAND_HOME = frozenset({"com", "vn", "com.vn"})  # where a brand's own defensive names sit
 _CLEAN = re.compile(r"^[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63})+$")
 _GROUP_POS = {key: k for k, key in enumerate(GROUP_KEYS)}
 

@@ -23,6 +23,21 @@ class LureGroup:
     words: tuple[str, ...]
 
 
+# Brands of illegal betting and game-card sites advertised to Vietnamese players (police and
+# press warnings 2021-2025). Each runs hundreds of mirror names ("hi88vip8.com",
+# "789bet-vip.club"), so the brand inside a name is the best single tell. Names that also
+# sit inside ordinary words or foreign sites ("iwin", "m88", "w88") are left out.
+GAMBLING_OPERATORS: tuple[str, ...] = (
+    "go88", "sunwin", "kubet", "kucasino", "rikvip", "fb88", "hitclub", "b52club", "789club",
+    "manclub", "zowin", "gemwin", "nhatvip", "kingfun", "twin68", "68gamebai", "sodo66",
+    "new88", "hi88", "jun88", "f8bet", "shbet", "8xbet", "8kbet", "789bet", "789win", "78win",
+    "98win", "33win", "23win", "mb66", "ku11", "ku888", "bk8", "vn88", "fun88", "188bet",
+    "v9bet", "cmd368", "bong88", "ae888", "one88", "sv388", "ta88", "tk88", "qh88", "sin88",
+    "hb88", "ee88", "xo88", "mu88", "yo88", "five88", "fi88", "tf88", "thabet",
+    "123b", "bj88", "11bet", "77bet", "fly88", "lucky88", "qq88", "uk88", "sky88", "may88",
+    "win79", "abc8", "lode88", "xoso66", "nohu90", "nohu52", "go789", "kv999", "vz99",
+)  # fmt: skip
+
 LURE_GROUPS: tuple[LureGroup, ...] = (
     LureGroup(
         "account",
@@ -245,12 +260,14 @@ LURE_GROUPS: tuple[LureGroup, ...] = (
             "sportsbook",
             "789",
             "đánh bài",
-            "go88",
-            "sunwin",
-            "kubet",
-            "rikvip",
-            "fb88",
-            "hitclub",
+            "chẵn lẻ momo",
+            "tài xỉu momo",
+            "cltx",
+            "clmm",
+            "quay hũ",
+            "đánh đề",
+            "gà chọi",
+            *GAMBLING_OPERATORS,
         ),
     ),
     LureGroup(
@@ -329,6 +346,13 @@ LURE_GROUPS: tuple[LureGroup, ...] = (
             "visa",
             "gov",
             "govn",
+            "phạt nguội",
+            "nộp phạt",
+            "vi phạm giao thông",
+            "cccd",
+            "dvcqg",
+            "thu hồi tiền",
+            "lấy lại tiền",
         ),
     ),
 )
@@ -344,7 +368,7 @@ def vietnamese_words() -> frozenset[str]:
     English words such as "online" or "service" sit in many legitimate global brand names
     ("microsoftonline"), so hand-written rules only trust the Vietnamese ones.
     """
-    out = {"cskh", "ctv", "bhxh", "vneid", "nhanqua", "trian", "vay", "hotro", "xacminh"}
+    out = {"cskh", "ctv", "bhxh", "vneid", "nhanqua", "trian", "vay", "hotro", "xacminh", "cccd"}
     for group in LURE_GROUPS:
         for word in group.words:
             folded = strip_diacritics(word).replace(" ", "")
@@ -381,8 +405,10 @@ GAMBLING_TELLS = frozenset(
     {
         "chanle", "nhacai", "cacuoc", "gamebai", "taixiu", "nohu", "xocdia", "soicau",
         "keonhacai", "doithuong", "soikeo", "tylekeo", "sabong", "sv388", "bancaonline",
-        # Names of illegal betting sites advertised to Vietnamese players.
-        "go88", "sunwin", "kubet", "rikvip", "fb88", "hitclub",
+        "cltx", "clmm", "chanlemomo", "taixiumomo", "go88", "fb88",
+        # Betting-site brands of five letters or more; shorter ones ("hi88", "bk8") also
+        # sit inside unrelated names, so they only feed the learned model.
+        *(w for w in GAMBLING_OPERATORS if len(w) >= 5 and w != "fun88"),  # e-fun88.com
     }
 )  # fmt: skip
 

@@ -26,6 +26,12 @@ VN_SUFFIXES = frozenset(
     {"vn", "com.vn", "net.vn", "biz.vn", "info.vn", "name.vn", "pro.vn", "io.vn", "id.vn"}
 )
 GENERIC_SUFFIXES = frozenset({"com", "net", "org"})
+# Country codes sold worldwide as generic names (.co, .io, .tv); the other country codes are
+# where a brand's own sites abroad live (garena.ph, customs.go.jp).
+GENERIC_USE_COUNTRY_CODES = frozenset(
+    {"co", "io", "tv", "ai", "la", "to", "gg", "sh", "so", "ly", "fm", "im", "st", "vc", "cx",
+     "nu", "bz", "me", "cc", "ws", "pw", "tk", "ml", "ga", "cf", "gq"}
+)  # fmt: skip
 
 _LABEL_WIDTH = 32
 _DIGIT_LO, _DIGIT_HI = ord("0"), ord("9")

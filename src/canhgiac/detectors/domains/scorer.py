@@ -20,29 +20,16 @@ import numpy as np
 
 from canhgiac.detectors.domains.brand_match import BrandMatcher, brands_of
 from canhgiac.detectors.domains.explain import category_for, reasons_for
-from canhgiac.detectors.domains.features import (
-    DENSE_INDEX,
-    FeatureBatch,
-    FeatureExtractor,
-)
+from canhgiac.detectors.domains.features import FeatureBatch, FeatureExtractor
 from canhgiac.detectors.domains.hostnames import clean_host, split_host
-from canhgiac.detectors.domains.lures import GAMBLING_TELLS, VIETNAMESE_PATTERN
+from canhgiac.detectors.domains.lures import GAMBLING_TELLS
 from canhgiac.detectors.domains.model import NameModel
+from canhgiac.detectors.domains.rules import RULE_MARGIN, fired_rules
 from canhgiac.errors import ValidationFailed
 
 SHIPPED_MODEL = "name_model.npz"
 BATCH_CHUNK = 20_000  # bounds memory of the n-gram matrices
 MAX_ALLOW_LIST = 1_000_000
-
-# Strong, hand-checked evidence lifts the score to at least this margin over the threshold
-# (in logits), whatever the learned model says.
-_RULE_MARGIN = {
-    "official_domain_embedded": 3.0,
-    "brand_lookalike_letters": 3.0,
-    "brand_subdomain_fake_suffix": 2.0,
-    "brand_with_lure": 1.0,
-    "gambling_words": 0.5,
-}
 
 
 @dataclass(frozen=True)
@@ -192,6 +179,7 @@ class DomainScorer:
                 )
                 if e is not None or b is not None or emb or o or (ws and not tells.isdisjoint(ws))
             }
+            special.update(i for i, marks in enumerate(batch.foreign_marks) if marks)
         hosts = batch.hosts
         new = _new_object
         plain = _PLAIN
@@ -210,31 +198,6 @@ class DomainScorer:
             else:
                 append(self._result(batch, i, logit, use_rules))
         return out
-
-    def _rules(self, batch: FeatureBatch, i: int) -> list[str]:
-        """Hand-checked strong evidence, cheap to test (most names have no brand)."""
-        fired = []
-        if batch.official_embedded[i]:
-            fired.append("official_domain_embedded")
-        if any(w in GAMBLING_TELLS for w in batch.lure_words[i]):
-            fired.append("gambling_words")
-        hit = batch.brands[i]
-        if hit is not None:
-            row = batch.dense[i]
-            if batch.idn_lookalike[i]:
-                fired.append("brand_lookalike_letters")
-            if hit.where != "name" and row[_COL_FAKE_SUFFIX]:
-                fired.append("brand_subdomain_fake_suffix")
-            # A Vietnamese lure word outside the brand itself ("garena" is also a prize
-            # lure; "ibank" sits inside "citibank").
-            if (
-                len(hit.token) >= 5
-                and row[_COL_GOV_EDU] == 0
-                and any(row[c] for c in _COL_STRONG_LURES)
-                and VIETNAMESE_PATTERN.search(batch.stems[i].replace(hit.token, "."))
-            ):
-                fired.append("brand_with_lure")
-        return fired
 
     def _result(self, batch: FeatureBatch, i: int, logit: float, use_rules: bool) -> DomainScore:
         error = batch.errors[i]
@@ -272,10 +235,10 @@ class DomainScorer:
         )
         if home:
             logit = min(logit, self._cut - _HOME_MARGIN)
-        rules = self._rules(batch, i) if use_rules else []
+        rules = fired_rules(batch, i) if use_rules else []
         model_flagged = logit >= self._cut
         for rule in rules:
-            logit = max(logit, _RULE_MARGIN[rule])
+            logit = max(logit, RULE_MARGIN[rule])
         score = 1.0 / (1.0 + math.exp(-max(min(logit, 50.0), -50.0)))
         suspicious = logit >= self._cut
         if not suspicious and hit is None:
@@ -300,9 +263,6 @@ class DomainScorer:
 
 _BRAND_HOME_SUFFIXES = frozenset({"com", "vn", "com.vn"})
 _HOME_MARGIN = 0.5  # logits below the cut
-_COL_FAKE_SUFFIX = DENSE_INDEX["fake_suffix_label"]
-_COL_GOV_EDU = DENSE_INDEX["suffix_gov_edu"]
-_COL_STRONG_LURES = tuple(DENSE_INDEX[f"lure_{k}"] for k in ("account", "loan", "prize", "task"))
 
 
 def shipped_model_path() -> Path:

@@ -1,0 +1,85 @@
+"""Hand-checked rules of the name scorer: strong evidence that flags a name whatever the
+learned model says.
+
+Each rule lifts the logit to at least its margin over the threshold. Training counts the
+legitimate names the rules flag against the target false-positive rate, so the model's
+threshold leaves room for them.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+from canhgiac.detectors.domains.features import DENSE_INDEX, FeatureBatch
+from canhgiac.detectors.domains.lures import GAMBLING_TELLS, VIETNAMESE_PATTERN
+
+RULE_MARGIN = {
+    "official_domain_embedded": 3.0,
+    "brand_lookalike_letters": 3.0,
+    "brand_subdomain_fake_suffix": 2.0,
+    "brand_with_lure": 1.0,
+    "gambling_words": 0.5,
+    "local_brand_elsewhere": 1.0,
+    "latin_lookalike_letters": 1.0,
+}
+
+_COL_FAKE_SUFFIX = DENSE_INDEX["fake_suffix_label"]
+_COL_GOV_EDU = DENSE_INDEX["suffix_gov_edu"]
+_COL_LOCAL_ELSEWHERE = DENSE_INDEX["brand_local_exact_elsewhere"]
+_COL_STRONG_LURES = tuple(DENSE_INDEX[f"lure_{k}"] for k in ("account", "loan", "prize", "task"))
+
+
+def may_fire(batch: FeatureBatch, i: int) -> bool:
+    """Cheap test: only names with a brand, an embedded official domain or a gambling tell
+    can fire a rule."""
+    words = batch.lure_words[i]
+    return (
+        batch.brands[i] is not None
+        or batch.foreign_marks[i]
+        or bool(batch.official_embedded[i])
+        or bool(words and not GAMBLING_TELLS.isdisjoint(words))
+    )
+
+
+def fired_rules(batch: FeatureBatch, i: int) -> list[str]:
+    """The rules name ``i`` of the batch fires (most names have no brand: cheap)."""
+    fired = []
+    if batch.official_embedded[i]:
+        fired.append("official_domain_embedded")
+    if any(w in GAMBLING_TELLS for w in batch.lure_words[i]):
+        fired.append("gambling_words")
+    hit = batch.brands[i]
+    if batch.foreign_marks[i] and (hit is None or not batch.idn_lookalike[i]):
+        fired.append("latin_lookalike_letters")
+    if hit is None:
+        return fired
+    row = batch.dense[i]
+    if batch.idn_lookalike[i]:
+        fired.append("brand_lookalike_letters")
+    # A Vietnamese brand's bare name on a suffix it does not use (agribank.info). Its name
+    # with more around it on .vn ("garenagift.vn") is left to the model: dealers and estate
+    # agents build .vn names on car and housing brands (xemayvinfast-…, chungcuvinhomes).
+    if row[_COL_LOCAL_ELSEWHERE]:
+        fired.append("local_brand_elsewhere")
+    if hit.where != "name" and row[_COL_FAKE_SUFFIX]:
+        fired.append("brand_subdomain_fake_suffix")
+    # A Vietnamese lure word outside the brand itself ("garena" is also a prize lure; "ibank"
+    # sits inside "citibank").
+    if (
+        len(hit.token) >= 5
+        and row[_COL_GOV_EDU] == 0
+        and any(row[c] for c in _COL_STRONG_LURES)
+        and VIETNAMESE_PATTERN.search(batch.stems[i].replace(hit.token, "."))
+    ):
+        fired.append("brand_with_lure")
+    return fired
+
+
+def rule_flagged(batch: FeatureBatch) -> npt.NDArray[np.bool_]:
+    """Per parsed name (``batch.ok`` order): does any rule fire? Official hosts never do."""
+    out = np.zeros(len(batch.ok), dtype=bool)
+    for j, i in enumerate(batch.ok):
+        if not batch.official[i] and may_fire(batch, i) and fired_rules(batch, i):
+            out[j] = True
+    return out
