@@ -8,7 +8,7 @@ Vietnamese legitimate names alone, the FPR on another legitimate list never used
 (maltrail's whitelist), and how many official brand domains were flagged (must be 0).
 
     .venv/bin/python benchmarks/eval_domains.py [--by registrable|family] [--test 0.3]
-        [--c C] [--margin M] [--folds K]
+        [--c C] [--margin M] [--folds K] [--threshold-per-list] [--dump FILE.tsv]
 """
 
 from __future__ import annotations
@@ -35,9 +35,9 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=None)
     parser.add_argument("--no-authored", action="store_true")
     parser.add_argument(
-        "--pooled-threshold",
+        "--threshold-per-list",
         action="store_true",
-        help="threshold on the pooled legitimate lists only",
+        help="hold the target FPR on each legitimate list, not only on the pool",
     )
     parser.add_argument(
         "--dump",
@@ -80,8 +80,8 @@ def main() -> None:
         config = replace(config, fpr_margin=args.margin)
     if args.folds is not None:
         config = replace(config, folds=args.folds)
-    if args.pooled_threshold:
-        config = replace(config, threshold_per_list=False)
+    if args.threshold_per_list:
+        config = replace(config, threshold_per_list=True)
     extractor, brand_names = build_extractor()
     t0, cpu0 = time.monotonic(), time.process_time()
     model = train_model(

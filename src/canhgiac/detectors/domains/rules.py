@@ -31,8 +31,8 @@ _COL_STRONG_LURES = tuple(DENSE_INDEX[f"lure_{k}"] for k in ("account", "loan", 
 
 
 def may_fire(batch: FeatureBatch, i: int) -> bool:
-    """Cheap test: only names with a brand, an embedded official domain or a gambling tell
-    can fire a rule."""
+    """Cheap test: only names with a brand, an embedded official domain, a gambling tell or
+    marks on a non-Vietnamese word can fire a rule."""
     words = batch.lure_words[i]
     return (
         batch.brands[i] is not None
