@@ -1,4 +1,10 @@
-from canhgiac.detectors.domains.lures import GAMBLING_TELLS, LURE_GROUPS, find_lures, folded_words
+from canhgiac.detectors.domains.lures import (
+    GAMBLING_TELLS,
+    LURE_GROUPS,
+    find_lures,
+    folded_words,
+    has_gambling_tell,
+)
 
 
 def test_words_match_with_and_without_diacritics():
@@ -34,8 +40,12 @@ def test_betting_site_brands_are_gambling_words_and_long_ones_are_tells():
     assert find_lures("hi88vip8")["gambling"][0] == "hi88"
     assert find_lures("new88-link")["gambling"] == ["new88"]
     assert {"new88", "jun88", "789bet", "cltx", "clmm"} <= GAMBLING_TELLS
-    # Short brands sit inside other names ("chenshi88"), so they only feed the model.
+    # Short brands sit inside other names ("chenshi88"): tells only where a word starts.
     assert "hi88" not in GAMBLING_TELLS and "bk8" not in GAMBLING_TELLS
+    assert has_gambling_tell(find_lures("hi88a")["gambling"], "hi88a")
+    assert has_gambling_tell(find_lures("link-bk8vn")["gambling"], "link-bk8vn")
+    assert not has_gambling_tell(find_lures("chenshi88")["gambling"], "chenshi88")
+    assert not has_gambling_tell((), "hi88")
 
 
 def test_traffic_fine_and_id_card_lures_are_government_words():

@@ -8,6 +8,7 @@ Each group maps to the category a name built from it most likely belongs to.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from canhgiac.detectors.domains.homoglyphs import strip_diacritics
@@ -411,6 +412,25 @@ GAMBLING_TELLS = frozenset(
         *(w for w in GAMBLING_OPERATORS if len(w) >= 5 and w != "fun88"),  # e-fun88.com
     }
 )  # fmt: skip
+
+# Shorter betting brands ("hi88", "bk8", "vn88") count as tells only where they start a
+# word: inside one ("chenshi88") they are something else.
+SHORT_BETTING_BRANDS = frozenset(w for w in GAMBLING_OPERATORS if w not in GAMBLING_TELLS)
+_SHORT_BETTING_ALTERNATIVES = "|".join(sorted(SHORT_BETTING_BRANDS, key=len, reverse=True))
+_SHORT_BETTING_PATTERN = re.compile(rf"(?<![a-z])(?:{_SHORT_BETTING_ALTERNATIVES})")
+
+
+def has_gambling_tell(words: Sequence[str], folded_stem: str) -> bool:
+    """Gambling words with no innocent reading among ``words`` (lure words found in
+    ``folded_stem``), or a short betting brand at the start of a word of the stem."""
+    if not words:
+        return False
+    if not GAMBLING_TELLS.isdisjoint(words):
+        return True
+    return not SHORT_BETTING_BRANDS.isdisjoint(words) and bool(
+        _SHORT_BETTING_PATTERN.search(folded_stem)
+    )
+
 
 VIETNAMESE_WORDS = vietnamese_words()
 VIETNAMESE_PATTERN: re.Pattern[str] = re.compile(trie_pattern(VIETNAMESE_WORDS))

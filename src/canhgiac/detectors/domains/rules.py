@@ -12,7 +12,7 @@ import numpy as np
 import numpy.typing as npt
 
 from canhgiac.detectors.domains.features import DENSE_INDEX, FeatureBatch
-from canhgiac.detectors.domains.lures import GAMBLING_TELLS, VIETNAMESE_PATTERN
+from canhgiac.detectors.domains.lures import VIETNAMESE_PATTERN, has_gambling_tell
 
 RULE_MARGIN = {
     "official_domain_embedded": 3.0,
@@ -33,12 +33,11 @@ _COL_STRONG_LURES = tuple(DENSE_INDEX[f"lure_{k}"] for k in ("account", "loan", 
 def may_fire(batch: FeatureBatch, i: int) -> bool:
     """Cheap test: only names with a brand, an embedded official domain, a gambling tell or
     marks on a non-Vietnamese word can fire a rule."""
-    words = batch.lure_words[i]
     return (
         batch.brands[i] is not None
         or batch.foreign_marks[i]
         or bool(batch.official_embedded[i])
-        or bool(words and not GAMBLING_TELLS.isdisjoint(words))
+        or has_gambling_tell(batch.lure_words[i], batch.stems[i])
     )
 
 
@@ -47,7 +46,7 @@ def fired_rules(batch: FeatureBatch, i: int) -> list[str]:
     fired = []
     if batch.official_embedded[i]:
         fired.append("official_domain_embedded")
-    if any(w in GAMBLING_TELLS for w in batch.lure_words[i]):
+    if has_gambling_tell(batch.lure_words[i], batch.stems[i]):
         fired.append("gambling_words")
     hit = batch.brands[i]
     if batch.foreign_marks[i] and (hit is None or not batch.idn_lookalike[i]):

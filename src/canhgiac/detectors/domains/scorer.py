@@ -22,7 +22,7 @@ from canhgiac.detectors.domains.brand_match import BrandMatcher, brands_of
 from canhgiac.detectors.domains.explain import category_for, reasons_for
 from canhgiac.detectors.domains.features import FeatureBatch, FeatureExtractor
 from canhgiac.detectors.domains.hostnames import clean_host, split_host
-from canhgiac.detectors.domains.lures import GAMBLING_TELLS
+from canhgiac.detectors.domains.lures import GAMBLING_TELLS, SHORT_BETTING_BRANDS
 from canhgiac.detectors.domains.model import NameModel
 from canhgiac.detectors.domains.rules import RULE_MARGIN, fired_rules
 from canhgiac.errors import ValidationFailed
@@ -164,7 +164,7 @@ class DomainScorer:
         if self.allow_list:
             special: set[int] = set(range(len(names)))
         else:
-            tells = GAMBLING_TELLS
+            tells = GAMBLING_TELLS | SHORT_BETTING_BRANDS
             special = {
                 i
                 for i, (e, b, emb, o, ws) in enumerate(
