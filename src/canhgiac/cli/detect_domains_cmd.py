@@ -129,8 +129,11 @@ def evaluate(
         )
     except CanhgiacError as exc:
         fail(exc.message, field=exc.field)
+    # Scoring the model's own training lists measures memory, not detection.
+    sources = set(scorer.model.meta.get("sources") or ())
+    trained_on = sorted({positives.name, negatives.name} & sources)
     if as_json:
-        print_json(result.to_dict())
+        print_json({**result.to_dict(), "model_trained_on": trained_on})
         return
     r = result
     lines = [
@@ -149,6 +152,12 @@ def evaluate(
     ]
     if r.false_positive_examples:
         lines.append("Ví dụ báo nhầm / false positives: " + ", ".join(r.false_positive_examples))
+    if trained_on:
+        lines.append(
+            f"Cảnh báo: mô hình đã học từ {', '.join(trained_on)}, số liệu trên tệp này lạc quan; "
+            "đánh giá trên phần chưa học (benchmarks/eval_domains.py) / warning: the model was "
+            "trained on these lists, so the figures are optimistic; evaluate on held-out names"
+        )
     for line in lines:
         typer.echo(line)
 

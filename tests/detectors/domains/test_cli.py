@@ -62,7 +62,7 @@ def test_evaluate_prints_figures(tmp_path):
     result = runner.invoke(app, [*args, "--json"])
     data = json.loads(result.stdout)
     assert data["recall"] == 1.0 and data["false_positives"] == 0
-    assert data["official_flagged"] == []
+    assert data["official_flagged"] == [] and data["model_trained_on"] == []
 
 
 def test_train_writes_a_loadable_model(tmp_path):
@@ -98,6 +98,13 @@ def test_train_writes_a_loadable_model(tmp_path):
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.strip().splitlines()]
     assert rows[0]["is_suspicious"] and not rows[1]["is_suspicious"]
+    # Evaluating a model on its own training lists says so.
+    args = ["detect", "domains", "evaluate", "--positives", str(pos), "--negatives", str(neg)]
+    result = runner.invoke(app, [*args, "--model", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "trained on these lists" in result.output
+    result = runner.invoke(app, [*args, "--model", str(out), "--json"])
+    assert json.loads(result.stdout)["model_trained_on"] == ["neg.txt", "pos.txt"]
 
 
 def test_train_holds_the_target_on_each_legitimate_list(tmp_path):
