@@ -15,6 +15,7 @@ from canhgiac.cli.context import console, fail, print_json
 from canhgiac.errors import CanhgiacError
 
 if TYPE_CHECKING:
+    from canhgiac.detectors.domains.evaluate import Evaluation
     from canhgiac.detectors.domains.scorer import DomainScorer
 
 app = typer.Typer(no_args_is_help=True)
@@ -107,23 +108,78 @@ def score(
 @app.command("evaluate")
 def evaluate(
     positives: Path = typer.Option(..., help="Tệp tên miền lừa đảo / scam names"),
-    negatives: Path = typer.Option(..., help="Tệp tên miền hợp lệ / legitimate names"),
+    negatives: list[Path] = typer.Option(
+        ..., help="Tệp tên miền hợp lệ, lặp lại được / legitimate names (repeatable)"
+    ),
     base_rate: float = typer.Option(0.01, min=0.0001, max=0.9999, help="Tỉ lệ tên lừa đảo thực tế"),
     target_fpr: float = typer.Option(0.001, min=0.0, max=1.0, help="Tỉ lệ báo nhầm mục tiêu"),
     model: Path | None = typer.Option(None, help="Mô hình .npz khác mô hình đi kèm"),
     threshold: float = typer.Option(0.5, min=0.001, max=0.999, help="Ngưỡng điểm (0..1)"),
+    held_out: float | None = typer.Option(
+        None,
+        min=0.01,
+        max=0.99,
+        help="Huấn luyện mô hình mới trên phần còn lại, đo trên phần này (vd 0.3) / train a "
+        "fresh model on the rest and measure on this share, never seen in training",
+    ),
+    split_by: str = typer.Option(
+        "family", help="Chia theo family (họ tên gần giống) hoặc registrable / split by"
+    ),
+    seed: int = typer.Option(1, help="Hạt giống phép chia / split seed"),
+    authored: bool = typer.Option(True, help="Kèm dữ liệu tự soạn khi huấn luyện (--held-out)"),
     as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON"),
 ) -> None:
-    """Đánh giá trên danh sách có nhãn / recall, false-positive rate, precision at a base rate."""
-    from canhgiac.detectors.domains.evaluate import evaluate as run_evaluation
-    from canhgiac.detectors.domains.train import read_names
+    """Đánh giá trên danh sách có nhãn / recall, false-positive rate, precision at a base rate.
 
+    With --held-out, a fresh model is trained on part of the lists and measured on the part
+    it never saw: the honest figure. Without it, the given (or shipped) model scores the lists
+    as they are, and a warning says so when it was trained on them.
+    """
+    from canhgiac.detectors.domains.evaluate import evaluate as run_evaluation
+    from canhgiac.detectors.domains.holdout import held_out_evaluation
+    from canhgiac.detectors.domains.train import TrainingConfig, read_names
+
+    if held_out is not None and model is not None:
+        fail("Dùng --held-out hoặc --model, không dùng cả hai / not both", field="model")
     try:
+        pos = read_names(positives)
+        neg_lists = {p.name: read_names(p) for p in negatives}
+        if held_out is not None:
+            if not as_json:
+                console.print(
+                    "Đang huấn luyện mô hình trên phần còn lại (khoảng một phút cho vài chục "
+                    "nghìn tên) / training on the rest…"
+                )
+            held = held_out_evaluation(
+                pos,
+                neg_lists,
+                test_fraction=held_out,
+                split_by=split_by,
+                seed=seed,
+                config=TrainingConfig(use_authored=authored),
+                base_rate=base_rate,
+                target_fpr=target_fpr,
+            )
+            if as_json:
+                print_json(held.to_dict())
+                return
+            typer.echo(
+                f"Chia theo / split by {held.split_by}, seed {held.seed}: học / trained on "
+                f"{held.train_positives} + {held.train_negatives}, đo trên phần chưa học / "
+                f"measured on the unseen {held_out:.0%}"
+            )
+            _print_evaluation(held.evaluation, [])
+            for rate in held.lists:
+                typer.echo(
+                    f"  {rate.name}: {rate.names} tên hợp lệ / legitimate, báo nhầm / FPR "
+                    f"{rate.false_positive_rate:.5f} ({rate.flagged}) {', '.join(rate.examples)}"
+                )
+            return
         scorer = _scorer(model, None, threshold)
         result = run_evaluation(
             scorer,
-            read_names(positives),
-            read_names(negatives),
+            pos,
+            [n for names in neg_lists.values() for n in names],
             base_rate=base_rate,
             target_fpr=target_fpr,
         )
@@ -131,11 +187,14 @@ def evaluate(
         fail(exc.message, field=exc.field)
     # Scoring the model's own training lists measures memory, not detection.
     sources = set(scorer.model.meta.get("sources") or ())
-    trained_on = sorted({positives.name, negatives.name} & sources)
+    trained_on = sorted(({positives.name} | {p.name for p in negatives}) & sources)
     if as_json:
         print_json({**result.to_dict(), "model_trained_on": trained_on})
         return
-    r = result
+    _print_evaluation(result, trained_on)
+
+
+def _print_evaluation(r: Evaluation, trained_on: list[str]) -> None:
     lines = [
         f"Tên lừa đảo / positives:                 {r.positives}",
         f"Tên hợp lệ / negatives:                  {r.negatives}",
@@ -155,8 +214,8 @@ def evaluate(
     if trained_on:
         lines.append(
             f"Cảnh báo: mô hình đã học từ {', '.join(trained_on)}, số liệu trên tệp này lạc quan; "
-            "đánh giá trên phần chưa học (benchmarks/eval_domains.py) / warning: the model was "
-            "trained on these lists, so the figures are optimistic; evaluate on held-out names"
+            "dùng --held-out để đo trên phần chưa học / warning: the model was trained on these "
+            "lists, so the figures are optimistic; use --held-out"
         )
     for line in lines:
         typer.echo(line)

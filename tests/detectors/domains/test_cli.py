@@ -122,3 +122,30 @@ def test_train_holds_the_target_on_each_legitimate_list(tmp_path):
     meta = json.loads(result.stdout[result.stdout.index("{") :])
     assert set(meta["out_of_fold_fpr_by_list"]) == {"0", "1"}
     assert all(v <= 0.01 for v in meta["out_of_fold_fpr_by_list"].values())
+
+
+def test_evaluate_held_out_trains_a_fresh_model_and_reports_each_list(tmp_path):
+    words = ["vaytien", "nhanqua", "xacminh", "hotro", "taixiu", "trian"]
+    pos = tmp_path / "pos.txt"
+    pos.write_text("\n".join(f"{words[i % 6]}{i}-cskh.xyz" for i in range(120)), "utf-8")
+    args = ["detect", "domains", "evaluate", "--positives", str(pos)]
+    for k, word in enumerate(("thuvien", "nhakhoa")):
+        neg = tmp_path / f"legit{k}.txt"
+        neg.write_text("\n".join(f"{word}{i}sach.vn" for i in range(150)), "utf-8")
+        args += ["--negatives", str(neg)]
+    held = [*args, "--held-out", "0.4", "--split-by", "registrable", "--no-authored"]
+    result = runner.invoke(app, [*held, "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["split_by"] == "registrable" and data["train_positives"] + data["positives"] == 120
+    assert [r["name"] for r in data["lists"]] == ["legit0.txt", "legit1.txt"]
+    assert sum(r["names"] for r in data["lists"]) == data["negatives"]
+    assert data["recall"] > 0.8 and data["false_positives"] == 0
+    result = runner.invoke(app, held)
+    assert result.exit_code == 0, result.output
+    assert "legit1.txt" in result.output and "recall" in result.output
+    # A fresh model is trained: an existing one cannot be given at the same time.
+    result = runner.invoke(app, [*held, "--model", str(tmp_path / "m.npz")])
+    assert result.exit_code == 1 and "model" in result.output
+    result = runner.invoke(app, [*args, "--held-out", "0.3", "--split-by", "tld"])
+    assert result.exit_code == 1 and "split_by" in result.output
