@@ -143,7 +143,11 @@ def evaluate(
         fail("Dùng --held-out hoặc --model, không dùng cả hai / not both", field="model")
     try:
         pos = read_names(positives)
-        neg_lists = {p.name: read_names(p) for p in negatives}
+        # Lists are named by file name, or by path when two files share a name.
+        short = [p.name for p in negatives]
+        neg_lists = {
+            (p.name if short.count(p.name) == 1 else str(p)): read_names(p) for p in negatives
+        }
         if held_out is not None:
             if not as_json:
                 console.print(
