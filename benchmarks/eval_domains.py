@@ -101,9 +101,9 @@ def main() -> None:
     print(
         f"split by {args.by}, test fraction {args.test}, seed {args.seed}; train "
         f"{result.train_positives} scam / {result.train_negatives} legit, test "
-        f"{len(result.test_positives)} / {len(result.test_negatives)}"
+        f"{len(result.positive_scores)} / {len(result.negative_scores)}"
     )
-    meta = {k: v for k, v in result.model_meta.items() if k != "sources"}
+    meta = {k: v for k, v in scorer.model.meta.items() if k != "sources"}
     print(f"training and scoring {wall:.0f} s wall, {cpu:.0f} s CPU; out-of-fold on train: {meta}")
     print(
         f"held-out at trained threshold: recall {held.recall:.4f}, "
@@ -122,15 +122,16 @@ def main() -> None:
         f"{official_flagged[:5]}"
     )
     print(f"false positives: {list(held.false_positive_examples)}")
-    pos_scores = scorer.score_many(result.test_positives)
-    missed = [s.domain for s in pos_scores if not s.is_suspicious]
+    missed = [s.domain for s in result.positive_scores if not s.is_suspicious]
     rng = np.random.default_rng(0)
     print(f"missed (sample): {list(rng.choice(missed, size=min(15, len(missed)), replace=False))}")
     print(f"os.cpu_count() = {os.cpu_count()}")
     if args.dump is not None:
-        neg_scores = scorer.score_many(result.test_negatives)
         with args.dump.open("w", encoding="utf-8") as fh:
-            for label, scored in (("scam", pos_scores), ("legit", neg_scores)):
+            for label, scored in (
+                ("scam", result.positive_scores),
+                ("legit", result.negative_scores),
+            ):
                 for s in scored:
                     fh.write(f"{label}\t{s.domain}\t{s.score:.5f}\t{int(s.is_suspicious)}\n")
 

@@ -110,6 +110,21 @@ def evaluate(
     """Score both lists with ``scorer`` and summarise."""
     pos = scorer.score_many(positives, errors="mark")
     neg = scorer.score_many(negatives, errors="mark")
+    return summarise(
+        scorer, pos, neg, base_rate=base_rate, target_fpr=target_fpr, examples=examples
+    )
+
+
+def summarise(
+    scorer: DomainScorer,
+    pos: Sequence[DomainScore],
+    neg: Sequence[DomainScore],
+    *,
+    base_rate: float = 0.01,
+    target_fpr: float = 0.001,
+    examples: int = 10,
+) -> Evaluation:
+    """Summarise lists already scored by ``scorer``."""
     official = tuple(
         s.domain
         for s in (*pos, *neg)

@@ -28,6 +28,7 @@ from canhgiac.detectors.domains.homoglyphs import FoldedName, fold_host
 from canhgiac.detectors.domains.hostnames import HostParts, clean_host, split_host
 from canhgiac.detectors.domains.lures import GROUP_KEYS, LURE_PATTERN, WORD_GROUPS
 from canhgiac.detectors.domains.name_shape import (
+    BRAND_HOME_SUFFIXES,
     GENERIC_USE_COUNTRY_CODES,
     label_shape,
     suffix_flags,
@@ -407,7 +408,7 @@ class FeatureExtractor:
                 row[col["brand_local_exact_elsewhere"]] = (
                     local
                     and len(hit.token) >= 5
-                    and suffix not in _BRAND_HOME
+                    and suffix not in BRAND_HOME_SUFFIXES
                     and suffix not in self._brand_suffixes.get(hit.brand, ())
                     and (len(last) > 2 or last in GENERIC_USE_COUNTRY_CODES)
                 )
@@ -481,7 +482,6 @@ class FeatureExtractor:
 
 
 _PLAIN_GENERIC = frozenset({"com", "net", "org", "edu", "gov", "mil", "int"})
-_BRAND_HOME = frozenset({"com", "vn", "com.vn"})  # where a brand's own defensive names sit
 _CLEAN = re.compile(r"^[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63})+$")
 _GROUP_POS = {key: k for k, key in enumerate(GROUP_KEYS)}
 

@@ -14,8 +14,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from canhgiac.detectors.domains.evaluate import Evaluation, evaluate
-from canhgiac.detectors.domains.scorer import DomainScorer, build_extractor
+from canhgiac.detectors.domains.evaluate import Evaluation, summarise
+from canhgiac.detectors.domains.scorer import DomainScore, DomainScorer, build_extractor
 from canhgiac.detectors.domains.train import TrainingConfig, split_names, train_model
 from canhgiac.errors import ValidationFailed
 
@@ -41,10 +41,9 @@ class HeldOutResult:
     seed: int
     train_positives: int
     train_negatives: int
-    model_meta: dict[str, Any]
     scorer: DomainScorer  # the model trained on the larger part
-    test_positives: tuple[str, ...]
-    test_negatives: tuple[str, ...]
+    positive_scores: tuple[DomainScore, ...]  # the held-out names, scored once
+    negative_scores: tuple[DomainScore, ...]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -64,7 +63,7 @@ class HeldOutResult:
                 }
                 for r in self.lists
             ],
-            "model": {k: v for k, v in self.model_meta.items() if k != "sources"},
+            "model": {k: v for k, v in self.scorer.model.meta.items() if k != "sources"},
         }
 
 
@@ -116,10 +115,11 @@ def held_out_evaluation(
         negative_lists=[list_of[n] for n in neg_train],
     )
     scorer = DomainScorer(model, extractor, None, brand_names)
-    result = evaluate(
-        scorer, pos_test, neg_test, base_rate=base_rate, target_fpr=target_fpr, examples=examples
-    )
+    pos_scores = scorer.score_many(pos_test)
     scores = scorer.score_many(neg_test)
+    result = summarise(
+        scorer, pos_scores, scores, base_rate=base_rate, target_fpr=target_fpr, examples=examples
+    )
     rates = []
     for index, list_name in enumerate(negative_lists):
         mine = [s for s, n in zip(scores, neg_test, strict=True) if list_of[n] == index]
@@ -134,8 +134,7 @@ def held_out_evaluation(
         seed=seed,
         train_positives=len(pos_train),
         train_negatives=len(neg_train),
-        model_meta=dict(model.meta),
         scorer=scorer,
-        test_positives=tuple(pos_test),
-        test_negatives=tuple(neg_test),
+        positive_scores=tuple(pos_scores),
+        negative_scores=tuple(scores),
     )

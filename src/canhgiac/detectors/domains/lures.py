@@ -418,12 +418,14 @@ GAMBLING_TELLS = frozenset(
 SHORT_BETTING_BRANDS = frozenset(w for w in GAMBLING_OPERATORS if w not in GAMBLING_TELLS)
 _SHORT_BETTING_ALTERNATIVES = "|".join(sorted(SHORT_BETTING_BRANDS, key=len, reverse=True))
 _SHORT_BETTING_PATTERN = re.compile(rf"(?<![a-z])(?:{_SHORT_BETTING_ALTERNATIVES})")
+# Every lure word that can make a gambling tell: names without one skip the full check.
+TELL_WORDS = GAMBLING_TELLS | SHORT_BETTING_BRANDS
 
 
 def has_gambling_tell(words: Sequence[str], folded_stem: str) -> bool:
     """Gambling words with no innocent reading among ``words`` (lure words found in
     ``folded_stem``), or a short betting brand at the start of a word of the stem."""
-    if not words:
+    if not words or TELL_WORDS.isdisjoint(words):
         return False
     if not GAMBLING_TELLS.isdisjoint(words):
         return True

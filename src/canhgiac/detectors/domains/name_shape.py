@@ -26,6 +26,8 @@ VN_SUFFIXES = frozenset(
     {"vn", "com.vn", "net.vn", "biz.vn", "info.vn", "name.vn", "pro.vn", "io.vn", "id.vn"}
 )
 GENERIC_SUFFIXES = frozenset({"com", "net", "org"})
+# Where a brand's own defensive registrations of its exact name sit (vietcombank.com).
+BRAND_HOME_SUFFIXES = frozenset({"com", "vn", "com.vn"})
 # Country codes sold worldwide as generic names (.co, .io, .tv); the other country codes are
 # where a brand's own sites abroad live (garena.ph, customs.go.jp).
 GENERIC_USE_COUNTRY_CODES = frozenset(

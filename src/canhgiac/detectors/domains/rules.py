@@ -30,19 +30,9 @@ _COL_LOCAL_ELSEWHERE = DENSE_INDEX["brand_local_exact_elsewhere"]
 _COL_STRONG_LURES = tuple(DENSE_INDEX[f"lure_{k}"] for k in ("account", "loan", "prize", "task"))
 
 
-def may_fire(batch: FeatureBatch, i: int) -> bool:
-    """Cheap test: only names with a brand, an embedded official domain, a gambling tell or
-    marks on a non-Vietnamese word can fire a rule."""
-    return (
-        batch.brands[i] is not None
-        or batch.foreign_marks[i]
-        or bool(batch.official_embedded[i])
-        or has_gambling_tell(batch.lure_words[i], batch.stems[i])
-    )
-
-
 def fired_rules(batch: FeatureBatch, i: int) -> list[str]:
-    """The rules name ``i`` of the batch fires (most names have no brand: cheap)."""
+    """The rules name ``i`` of the batch fires (cheap for most names: no brand, no marks,
+    no gambling word)."""
     fired = []
     if batch.official_embedded[i]:
         fired.append("official_domain_embedded")
@@ -79,6 +69,6 @@ def rule_flagged(batch: FeatureBatch) -> npt.NDArray[np.bool_]:
     """Per parsed name (``batch.ok`` order): does any rule fire? Official hosts never do."""
     out = np.zeros(len(batch.ok), dtype=bool)
     for j, i in enumerate(batch.ok):
-        if not batch.official[i] and may_fire(batch, i) and fired_rules(batch, i):
+        if not batch.official[i] and fired_rules(batch, i):
             out[j] = True
     return out

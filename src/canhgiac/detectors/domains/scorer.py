@@ -22,8 +22,9 @@ from canhgiac.detectors.domains.brand_match import BrandMatcher, brands_of
 from canhgiac.detectors.domains.explain import category_for, reasons_for
 from canhgiac.detectors.domains.features import FeatureBatch, FeatureExtractor
 from canhgiac.detectors.domains.hostnames import clean_host, split_host
-from canhgiac.detectors.domains.lures import GAMBLING_TELLS, SHORT_BETTING_BRANDS
+from canhgiac.detectors.domains.lures import TELL_WORDS
 from canhgiac.detectors.domains.model import NameModel
+from canhgiac.detectors.domains.name_shape import BRAND_HOME_SUFFIXES
 from canhgiac.detectors.domains.rules import RULE_MARGIN, fired_rules
 from canhgiac.errors import ValidationFailed
 
@@ -164,7 +165,7 @@ class DomainScorer:
         if self.allow_list:
             special: set[int] = set(range(len(names)))
         else:
-            tells = GAMBLING_TELLS | SHORT_BETTING_BRANDS
+            tells = TELL_WORDS
             special = {
                 i
                 for i, (e, b, emb, o, ws) in enumerate(
@@ -230,7 +231,7 @@ class DomainScorer:
             and hit.how == "exact"
             and parts is not None
             and not parts.subdomain
-            and parts.suffix in _BRAND_HOME_SUFFIXES
+            and parts.suffix in BRAND_HOME_SUFFIXES
             and self.extractor.matcher.sector.get(hit.brand) != "government"
         )
         if home:
@@ -261,7 +262,6 @@ class DomainScorer:
         )
 
 
-_BRAND_HOME_SUFFIXES = frozenset({"com", "vn", "com.vn"})
 _HOME_MARGIN = 0.5  # logits below the cut
 
 
