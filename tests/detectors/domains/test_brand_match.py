@@ -50,3 +50,11 @@ def test_colliding_real_brands_are_not_typos_of_each_other(matcher):
 def test_batch_keeps_order(matcher):
     hits = matcher.find_batch(["plainname", "tpbank-vay", "x"], [0, 0, 0])
     assert hits[0] is None and hits[1] is not None and hits[2] is None
+
+
+def test_a_brand_syllable_that_runs_on_into_another_word_is_no_hit(matcher):
+    # chinh phục (to conquer), Hải Quang (a name): not chính phủ, not hải quan.
+    assert find(matcher, "chinhphucvumon") is None
+    assert find(matcher, "haiquang") is None
+    assert find(matcher, "thongtinchinhphu").brand == "chinhphu"
+    assert find(matcher, "chinhphu-vn").brand == "chinhphu"

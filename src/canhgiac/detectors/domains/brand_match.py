@@ -41,6 +41,25 @@ SHORT_AFFIXES = (
     "mobile", "plus", "net", "web", "secure", "verify", "xacminh", "khcn", "khdn", "bidv",
 )  # fmt: skip
 
+# Brand tokens whose last syllable, with these letters after it, is another Vietnamese word:
+# "chinhphu" (chính phủ) inside "chinhphuc…" is chinh phục, "to conquer", a favourite of
+# schools and courses (chinhphucvumon.com), and inside "chinhphuong…" a person's name, as
+# is "haiquang" (Hải Quang) for "haiquan" (hải quan, customs).
+SYLLABLE_EXTENSIONS = {"chinhphu": ("c", "ong"), "haiquan": ("g",)}
+
+
+def _runs_on(token: str, text: str, at: int | None = None) -> bool:
+    """Does ``token``'s last syllable run on into another word at ``at`` in ``text``
+    (by default ``text`` is a piece starting with the token)?"""
+    extensions = SYLLABLE_EXTENSIONS.get(token)
+    if extensions is None:
+        return False
+    if at is None:
+        if not text.startswith(token):
+            return False
+        at = len(token)
+    return text.startswith(extensions, at)
+
 
 class BrandLike(Protocol):
     @property
@@ -155,6 +174,7 @@ class BrandMatcher:
                 token is not None
                 and token[0] == piece[0]
                 and OSA.distance(piece, token, score_cutoff=1) <= 1
+                and not _runs_on(token, piece)
             ):
                 return token
         return None
@@ -222,6 +242,8 @@ class BrandMatcher:
     ) -> None:
         for m in self.pattern.finditer(text):
             token = m.group()
+            if token in SYLLABLE_EXTENSIONS and _runs_on(token, text, m.end()):
+                continue
             i = bisect.bisect_right(starts, m.start()) - 1
             offset = m.start() - starts[i]
             stem = stems[i]
