@@ -236,3 +236,31 @@ def test_vietnamese_marks_on_a_latin_word_are_flagged_but_vietnamese_words_are_n
     assert result.is_suspicious and "latin_lookalike_letters" in result.rules
     for name in ["hoàngmai.vn", "càphêsàigòn.vn", "bánhmì.com"]:
         assert "latin_lookalike_letters" not in scorer.score(name).rules
+
+
+@pytest.mark.parametrize(
+    ("name", "brand"),
+    [
+        ("dichvuconggov.com", "dichvucong"),
+        ("dichvucong.bcaddgov.com", "dichvucong"),
+        ("vneidquocgia.com", "vneid"),
+        ("tongcucthuevitegov.cc", "thue"),
+        ("vietgov22.cc", None),
+        ("vieteid.com", "vneid"),
+    ],
+)
+def test_government_services_outside_gov_vn_are_flagged(scorer, name, brand):
+    result = scorer.score(name)
+    assert result.is_suspicious and "government_service_elsewhere" in result.rules, result
+    assert result.brand == brand
+    assert result.category == "fraud.impersonation.authority"
+    assert any(".gov.vn" in reason for reason in result.reasons)
+
+
+def test_government_rule_spares_official_hosts_and_ordinary_services(scorer):
+    for name in ["dichvucong.gov.vn", "vneid.gov.vn", "thuedientu.gdt.gov.vn", "chinhphu.vn",
+                 "baochinhphu.vn", "congan.com.vn", "dichvucongchung.vn", "chinhphucielts.com",
+                 "yougov.com"]:  # fmt: skip
+        result = scorer.score(name)
+        assert "government_service_elsewhere" not in result.rules, result
+        assert not result.is_suspicious, result

@@ -45,6 +45,10 @@ _RULE_TEXT = {
         "Đúng tên thương hiệu Việt Nam nhưng trên đuôi tên miền thương hiệu không dùng",
         "exact name of a Vietnamese brand on a suffix the brand does not use",
     ),
+    "government_service_elsewhere": (
+        "Mang tên dịch vụ công hoặc cơ quan nhà nước nhưng không thuộc .gov.vn",
+        "names a Vietnamese government service or authority but is not under .gov.vn",
+    ),
     "brand_with_lure": (
         "Tên thương hiệu đi kèm từ dụ dỗ",
         "brand name combined with lure words",

@@ -18,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from canhgiac.detectors.domains.brand_match import BrandHit, BrandMatcher
+from canhgiac.detectors.domains.government import government_claims
 from canhgiac.detectors.domains.hashed import (
     HashedInputs,
     key_hashes,
@@ -38,7 +39,7 @@ from canhgiac.detectors.domains.wordtrie import join_rows, matches_by_row
 from canhgiac.errors import ValidationFailed
 
 # Bump when the meaning or order of any feature changes: saved models record it.
-FEATURE_VERSION = 5
+FEATURE_VERSION = 6
 
 # Labels that pretend to be a public suffix inside the name ("acb.com.vn-login.xyz").
 # Patterns below run once over a whole batch joined by newlines (hence MULTILINE).
@@ -127,6 +128,9 @@ class FeatureBatch:
     idn_lookalike: list[bool]
     # Marks on a word that does not spell Vietnamese ("shọpmobaviet"), all letters Latin.
     foreign_marks: list[bool]
+    # Name index -> government service it claims to be outside .gov.vn (government.py);
+    # the brand key, or None for the state in general.
+    government: dict[int, str | None]
     # Per valid name (rows of ``ok``): registrable label and the whole-name key inputs.
     ok: list[int] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
@@ -428,6 +432,11 @@ class FeatureExtractor:
                 row[col["brand_near_official"]] = hit.how != "contains" or 0 < extra <= 2
         for j, _match in matches_by_row(_FAKE_SUFFIX, joined_stems):
             f[j, col["fake_suffix_label"]] = 1
+        government = {
+            ok[j]: service
+            for j, service in government_claims(joined_stems).items()
+            if not official[j]
+        }
         embedded: list[str | None] = [None] * n
         with_sub = np.flatnonzero(np.fromiter(subs_len, dtype=np.int64, count=m)).tolist()
         for j in with_sub:
@@ -475,6 +484,7 @@ class FeatureExtractor:
             embedded,
             idn_lookalike,
             foreign_marks,
+            government,
             ok,
             labels,
             key_inputs,

@@ -22,6 +22,7 @@ RULE_MARGIN = {
     "gambling_words": 0.5,
     "local_brand_elsewhere": 1.0,
     "latin_lookalike_letters": 1.0,
+    "government_service_elsewhere": 1.0,
 }
 
 _COL_FAKE_SUFFIX = DENSE_INDEX["fake_suffix_label"]
@@ -38,6 +39,8 @@ def fired_rules(batch: FeatureBatch, i: int) -> list[str]:
         fired.append("official_domain_embedded")
     if has_gambling_tell(batch.lure_words[i], batch.stems[i]):
         fired.append("gambling_words")
+    if i in batch.government:
+        fired.append("government_service_elsewhere")
     hit = batch.brands[i]
     if batch.foreign_marks[i] and (hit is None or not batch.idn_lookalike[i]):
         fired.append("latin_lookalike_letters")

@@ -181,6 +181,7 @@ class DomainScorer:
                 if e is not None or b is not None or emb or o or (ws and not tells.isdisjoint(ws))
             }
             special.update(i for i, marks in enumerate(batch.foreign_marks) if marks)
+            special.update(batch.government)
         hosts = batch.hosts
         new = _new_object
         plain = _PLAIN
@@ -257,6 +258,10 @@ class DomainScorer:
         category = category_for(sig, self.extractor.matcher.sector) if suspicious else None
         reasons = reasons_for(sig, rules, suspicious, model_flagged, score, self.brand_names)
         brand = hit.brand if hit is not None else None
+        if "government_service_elsewhere" in rules:
+            # The service claimed is the brand imitated ("vieteid.com" has no lure word).
+            brand = brand or batch.government[i]
+            category = category or "fraud.impersonation.authority"
         return DomainScore(
             host, score, suspicious, brand, category, tuple(reasons), None, tuple(rules)
         )

@@ -1,0 +1,61 @@
+import pytest
+
+from canhgiac.detectors.domains.government import GOVERNMENT_NAME, government_claims
+from canhgiac.detectors.domains.wordtrie import join_rows
+
+# Fake portals of the kinds reported since 2023 (written for the tests; folded stems, i.e.
+# host names without their public suffix).
+CLAIMS = {
+    "dichvuconggov": "dichvucong",
+    "congdichvucong-dancu": "dichvucong",
+    "dvcqg-hotro": "dichvucong",
+    "vneidquocgia": "vneid",
+    "capnhat-vieteid": "vneid",
+    "vn-eid": "vneid",
+    "vssid-vietnam": "bhxh",
+    "baohiemxahoi-hoantien": "bhxh",
+    "bocongan113": "bocongan",
+    "tongcucthue-hoanthue": "thue",
+    "vn-etaxmobi": "thue",
+    "thongtinchinhphu": "chinhphu",
+    "vietgov22": None,
+    "egovn": None,
+    "cskh.dvcgov": None,
+    "online.govvnd": None,
+}
+# Ordinary Vietnamese and foreign names that share letters with the words above.
+INNOCENT = [
+    "dichvucongchung",  # notary services
+    "dichvucongty",  # company-registration services
+    "dichvucongnghe",
+    "chinhphucielts",  # chinh phục: to conquer
+    "nhakhoachinhphuong",  # a person's name
+    "congan",  # the police newspaper (congan.com.vn)
+    "govdeals",
+    "yougov",
+    "governancenow",
+    "etaxcalculator",
+    "heidi",
+    "khudancu",
+]
+
+
+@pytest.mark.parametrize(("stem", "brand"), CLAIMS.items())
+def test_fake_government_portals_are_claims(stem, brand):
+    assert government_claims(join_rows([stem])) == {0: brand}
+
+
+def test_ordinary_names_make_no_claim():
+    assert government_claims(join_rows(INNOCENT)) == {}
+
+
+def test_rows_are_those_of_the_batch_and_first_service_wins():
+    stems = ["shopee", "dichvucong.bcaddgov", "tintuc", "vietgov", "abc"]
+    assert government_claims(join_rows(stems)) == {1: "dichvucong", 3: None}
+
+
+def test_literal_prefilter_finds_everything_the_pattern_finds():
+    # government_claims only runs the pattern on names holding one of its literals.
+    stems = [*CLAIMS, *INNOCENT, "xgdtxgov", "govxxvn", "bcagovvn", "dvcquocgia"]
+    by_pattern = {i for i, s in enumerate(stems) if GOVERNMENT_NAME.search(s)}
+    assert set(government_claims(join_rows(stems))) == by_pattern
