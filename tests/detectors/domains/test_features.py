@@ -58,3 +58,8 @@ def test_vietnamese_brand_exact_name_on_a_suffix_it_does_not_use(extractor):
     # .com/.vn/.com.vn are often the brand's own, other country codes its sister companies';
     # three-letter codes collide abroad.
     assert column(extractor, names, "brand_local_exact_elsewhere") == [1, 1, 0, 0, 0, 0, 0, 0]
+
+
+def test_cheap_suffixes_sold_since_2022_are_suspicious(extractor):
+    names = ["tintuc.quest", "xoso.lat", "app.homes", "tintuc.com", "tintuc.vn", "tintuc.my"]
+    assert column(extractor, names, "suffix_suspicious") == [1, 1, 1, 0, 0, 0]

@@ -51,3 +51,12 @@ def test_betting_site_brands_are_gambling_words_and_long_ones_are_tells():
 def test_traffic_fine_and_id_card_lures_are_government_words():
     assert "authority" in find_lures("tracuu-phatnguoi")
     assert "authority" in find_lures("capnhat-cccd")
+
+
+def test_later_betting_brands_and_foreign_sites_left_out():
+    assert {"hello88", "ok365", "iwinclub"} <= GAMBLING_TELLS
+    assert has_gambling_tell(find_lures("w88vn-link")["gambling"], "w88vn-link")
+    # w88 inside a word is something else; iwin.com and m88sb.com are not betting brands here.
+    assert not has_gambling_tell(find_lures("xhxsw88")["gambling"], "xhxsw88")
+    for name in ["iwin", "m88sb"]:  # only the weak "win" / "88" are found
+        assert not has_gambling_tell(find_lures(name)["gambling"], name)

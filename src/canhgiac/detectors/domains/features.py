@@ -39,7 +39,7 @@ from canhgiac.detectors.domains.wordtrie import join_rows, matches_by_row
 from canhgiac.errors import ValidationFailed
 
 # Bump when the meaning or order of any feature changes: saved models record it.
-FEATURE_VERSION = 6
+FEATURE_VERSION = 7
 
 # Labels that pretend to be a public suffix inside the name ("acb.com.vn-login.xyz").
 # Patterns below run once over a whole batch joined by newlines (hence MULTILINE).

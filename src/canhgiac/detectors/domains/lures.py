@@ -26,8 +26,9 @@ class LureGroup:
 
 # Brands of illegal betting and game-card sites advertised to Vietnamese players (police and
 # press warnings 2021-2025). Each runs hundreds of mirror names ("hi88vip8.com",
-# "789bet-vip.club"), so the brand inside a name is the best single tell. Names that also
-# sit inside ordinary words or foreign sites ("iwin", "m88", "w88") are left out.
+# "789bet-vip.club"), so the brand inside a name is the best single tell. Names that are
+# also foreign sites on the legitimate lists ("iwin.com", "m88sb.com") are left out; short
+# ones count only where a word starts (see SHORT_BETTING_BRANDS).
 GAMBLING_OPERATORS: tuple[str, ...] = (
     "go88", "sunwin", "kubet", "kucasino", "rikvip", "fb88", "hitclub", "b52club", "789club",
     "manclub", "zowin", "gemwin", "nhatvip", "kingfun", "twin68", "68gamebai", "sodo66",
@@ -37,6 +38,7 @@ GAMBLING_OPERATORS: tuple[str, ...] = (
     "hb88", "ee88", "xo88", "mu88", "yo88", "five88", "fi88", "tf88", "thabet",
     "123b", "bj88", "11bet", "77bet", "fly88", "lucky88", "qq88", "uk88", "sky88", "may88",
     "win79", "abc8", "lode88", "xoso66", "nohu90", "nohu52", "go789", "kv999", "vz99",
+    "hello88", "ok365", "k8cc", "typhu88", "iwinclub", "w88", "fcb8",
 )  # fmt: skip
 
 LURE_GROUPS: tuple[LureGroup, ...] = (
