@@ -264,3 +264,11 @@ def test_government_rule_spares_official_hosts_and_ordinary_services(scorer):
         result = scorer.score(name)
         assert "government_service_elsewhere" not in result.rules, result
         assert not result.is_suspicious, result
+
+
+def test_brand_owned_services_and_a_payment_standard_are_not_fakes(scorer):
+    # ShopeeFood is Shopee's; VietQR is NAPAS's standard that other firms build on.
+    for name in ["shopeefood.vn", "foody.vn", "vietqr.io"]:
+        result = scorer.score(name)
+        assert not result.is_suspicious, result
+    assert scorer.score("shopee-food-hoantien.xyz").is_suspicious
