@@ -24,7 +24,7 @@ from canhgiac.detectors.domains.wordtrie import Joined
 # công viên, công thương, công trung.
 _CONG_COMPOUNDS = "chung|ty|ngh|trinh|viec|tac|nhan|dong|ich|cu|suat|thuc|khai|vien|thuong|trung"
 
-# Folded token -> brand key of the service it names (None: the state in general).
+# Pattern over the folded stem -> brand key of the service it names (None: the state).
 _SERVICES: tuple[tuple[str, str | None], ...] = (
     (rf"dichvucong(?!{_CONG_COMPOUNDS})", "dichvucong"),
     ("congdichvu", "dichvucong"),
