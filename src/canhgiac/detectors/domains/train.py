@@ -40,8 +40,8 @@ class TrainingConfig:
     fpr_margin: float = 1.0
     # More folds: fold models closer to the final one, so the threshold is less conservative.
     # 3 -> 5 gave recall +0.01; 5 -> 10 gave +0.002 to +0.023 on four held-out splits with the
-    # FPR still at or under 0.097 %, for twice the training time (about 150 s on the shared
-    # lists).
+    # FPR still at or under 0.097 %, for twice the training time (185 s for the shipped
+    # model on the shared lists).
     folds: int = 10
     seed: int = 13
     min_df: int = 3  # hash buckets seen in fewer training names are dropped (no memorising)
