@@ -217,6 +217,7 @@ def test_sites_on_an_official_shared_host_are_the_publishers_not_the_brands(scor
         ("agribank.info", "local_brand_elsewhere"),
         ("hdsaison.me", "local_brand_elsewhere"),
         ("eximbank.club", "local_brand_elsewhere"),
+        ("chongluadao.info", "local_brand_elsewhere"),  # recovery scams borrow its name
     ],
 )
 def test_vietnamese_brand_names_where_the_brand_is_not(scorer, name, rule):
