@@ -1,6 +1,6 @@
 import pytest
 
-from canhgiac.detectors.domains.features import DENSE_INDEX
+from canhgiac.detectors.domains.feature_batch import DENSE_INDEX
 from canhgiac.detectors.domains.scorer import build_extractor
 
 

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from canhgiac.detectors.domains.features import DENSE_NAMES
+from canhgiac.detectors.domains.feature_batch import DENSE_NAMES
 from canhgiac.detectors.domains.hashed import (
     HASH_BITS,
     HashedInputs,

@@ -48,17 +48,10 @@ SHORT_AFFIXES = (
 SYLLABLE_EXTENSIONS = {"chinhphu": ("c", "ong"), "haiquan": ("g",)}
 
 
-def _runs_on(token: str, text: str, at: int | None = None) -> bool:
-    """Does ``token``'s last syllable run on into another word at ``at`` in ``text``
-    (by default ``text`` is a piece starting with the token)?"""
+def _runs_on(token: str, text: str, at: int) -> bool:
+    """Does ``token``, ending at ``at`` in ``text``, run on there into another word?"""
     extensions = SYLLABLE_EXTENSIONS.get(token)
-    if extensions is None:
-        return False
-    if at is None:
-        if not text.startswith(token):
-            return False
-        at = len(token)
-    return text.startswith(extensions, at)
+    return extensions is not None and text.startswith(extensions, at)
 
 
 class BrandLike(Protocol):
@@ -174,7 +167,7 @@ class BrandMatcher:
                 token is not None
                 and token[0] == piece[0]
                 and OSA.distance(piece, token, score_cutoff=1) <= 1
-                and not _runs_on(token, piece)
+                and not (piece.startswith(token) and _runs_on(token, piece, len(token)))
             ):
                 return token
         return None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from canhgiac.detectors.domains.features import NameSignals
+from canhgiac.detectors.domains.feature_batch import NameSignals
 from canhgiac.detectors.domains.lures import GROUPS_BY_KEY
 
 # Lure groups that say more about the scam than the brand does ("vaytinchap-tpbank" is a

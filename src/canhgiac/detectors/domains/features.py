@@ -12,19 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 
 import numpy as np
-import numpy.typing as npt
 
-from canhgiac.detectors.domains.brand_match import BrandHit, BrandMatcher
+from canhgiac.detectors.domains.brand_match import BrandMatcher
+from canhgiac.detectors.domains.feature_batch import DENSE_INDEX, DENSE_NAMES, FeatureBatch
 from canhgiac.detectors.domains.government import government_claims
-from canhgiac.detectors.domains.hashed import (
-    HashedInputs,
-    key_hashes,
-    label_ngram_hashes,
-    ngram_hashes,
-)
 from canhgiac.detectors.domains.homoglyphs import FoldedName, fold_host
 from canhgiac.detectors.domains.hostnames import HostParts, clean_host, split_host
 from canhgiac.detectors.domains.lures import GROUP_KEYS, LURE_PATTERN, WORD_GROUPS
@@ -38,9 +31,6 @@ from canhgiac.detectors.domains.vn_syllables import marks_spell_vietnamese
 from canhgiac.detectors.domains.wordtrie import join_rows, matches_by_row
 from canhgiac.errors import ValidationFailed
 
-# Bump when the meaning or order of any feature changes: saved models record it.
-FEATURE_VERSION = 7
-
 # Labels that pretend to be a public suffix inside the name ("acb.com.vn-login.xyz").
 # Patterns below run once over a whole batch joined by newlines (hence MULTILINE).
 _FAKE_SUFFIX = re.compile(r"(?:^|[.-])(?:com|vn|net|gov|org)(?:[.-]|$)", re.MULTILINE)
@@ -52,127 +42,6 @@ _GAMBLING_NUMBERS = re.compile(
 # Numbers gamblers take as lucky ("88", "789", "168", "68", "86", "79", "39", "99") in the
 # registrable label: twice as common in scam number-names as in legitimate ones.
 _LUCKY_DIGITS = re.compile(r"789|168|88|6[68]|86|79|39|99")
-
-DENSE_NAMES: tuple[str, ...] = (
-    "host_length_log",
-    "label_count",
-    "name_length_log",
-    "name_digits",
-    "name_digit_ratio",
-    "name_hyphens",
-    "subdomain_hyphens",
-    "subdomain_labels",
-    "suffix_suspicious",
-    "suffix_vn",
-    "suffix_gov_edu",
-    "suffix_generic",
-    "shared_hosting",
-    "idn",
-    "vietnamese_diacritics",
-    "confusable_letters",
-    "other_script",
-    "idn_latin_lookalike",
-    *(f"lure_{key}" for key in GROUP_KEYS),
-    "lure_groups",
-    "brand_in_name",
-    "brand_exact_label",
-    "brand_in_subdomain",
-    "brand_typo",
-    "brand_digit_swap",
-    "brand_with_lure",
-    "fake_suffix_label",
-    "official_domain_embedded",
-    "gambling_numbers",
-    "consonant_run",
-    "vowel_ratio",
-    "digit_letter_switches",
-    "name_all_digits",
-    "vn_lure_without_brand",
-    "brand_short_code",
-    "lucky_digits",
-    "shared_hosting_lure",
-    "brand_exact_odd_suffix",
-    "brand_near_official",
-    "brand_local",
-    "brand_local_exact_elsewhere",
-)
-DENSE_INDEX = {name: i for i, name in enumerate(DENSE_NAMES)}
-
-
-@dataclass
-class NameSignals:
-    """What was found in one name; the scorer turns these into reasons and a category."""
-
-    lures: dict[str, list[str]] = field(default_factory=dict)
-    brand: BrandHit | None = None
-    official_embedded: str | None = None
-    fake_suffix: bool = False
-    shared_hosting: str = ""
-    idn_lookalike: bool = False
-    gambling_numbers: bool = False
-    suspicious_suffix: str = ""
-
-
-@dataclass
-class FeatureBatch:
-    hosts: list[str]  # cleaned host ("" when invalid)
-    errors: list[str | None]
-    parts: list[HostParts | None]
-    folded: list[str]  # folded ASCII host, used for n-grams
-    stems: list[str]  # folded host without its public suffix
-    official: list[bool]
-    dense: npt.NDArray[np.float32]
-    lure_words: list[Sequence[str]]  # lure words found, per name
-    brands: list[BrandHit | None]
-    official_embedded: list[str | None]
-    idn_lookalike: list[bool]
-    # Marks on a word that does not spell Vietnamese ("shọpmobaviet"), all letters Latin.
-    foreign_marks: list[bool]
-    # Name index -> government service it claims to be outside .gov.vn (government.py);
-    # the brand key, or None for the state in general.
-    government: dict[int, str | None]
-    # Per valid name (rows of ``ok``): registrable label and the whole-name key inputs.
-    ok: list[int] = field(default_factory=list)
-    labels: list[str] = field(default_factory=list)
-    keys: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros((0, 4), np.int64))
-
-    def hashed(self, rows: list[int] | None = None) -> HashedInputs:
-        """Hashed sparse inputs of valid names (all of them, or positions ``rows`` of ``ok``)."""
-        if rows is None:
-            ok = self.ok
-            hosts = self.folded if len(ok) == len(self.folded) else [self.folded[i] for i in ok]
-            labels = self.labels
-            keys = self.keys
-        else:
-            hosts = [self.folded[self.ok[j]] for j in rows]
-            labels = [self.labels[j] for j in rows]
-            keys = self.keys[rows]
-        return HashedInputs(
-            ngram_hashes(hosts),
-            label_ngram_hashes(labels),
-            key_hashes(keys[:, 0], keys[:, 1], keys[:, 2], keys[:, 3]),
-        )
-
-    def signals(self, i: int) -> NameSignals:
-        """The evidence found in name ``i`` (built on demand: most names need none)."""
-        parts = self.parts[i]
-        if parts is None:
-            return NameSignals()
-        lures: dict[str, list[str]] = {}
-        for word in self.lure_words[i]:
-            for key in WORD_GROUPS[word]:
-                lures.setdefault(key, []).append(word)
-        row = self.dense[i]
-        return NameSignals(
-            lures=lures,
-            brand=self.brands[i],
-            official_embedded=self.official_embedded[i],
-            fake_suffix=bool(row[DENSE_INDEX["fake_suffix_label"]]),
-            shared_hosting=parts.private_suffix,
-            idn_lookalike=self.idn_lookalike[i],
-            gambling_numbers=bool(row[DENSE_INDEX["gambling_numbers"]]),
-            suspicious_suffix=parts.suffix if row[DENSE_INDEX["suffix_suspicious"]] else "",
-        )
 
 
 def _owned_parents(parts: HostParts) -> Iterator[str]:

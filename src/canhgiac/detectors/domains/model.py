@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from canhgiac.detectors.domains.features import DENSE_NAMES, FEATURE_VERSION
+from canhgiac.detectors.domains.feature_batch import DENSE_NAMES, FEATURE_VERSION
 from canhgiac.detectors.domains.hashed import HASH_BITS, HashedInputs, group_sums
 from canhgiac.errors import ValidationFailed
 

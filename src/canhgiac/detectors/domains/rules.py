@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from canhgiac.detectors.domains.features import DENSE_INDEX, FeatureBatch
+from canhgiac.detectors.domains.feature_batch import DENSE_INDEX, FeatureBatch
 from canhgiac.detectors.domains.lures import VIETNAMESE_PATTERN, has_gambling_tell
 
 RULE_MARGIN = {

@@ -20,7 +20,8 @@ import numpy as np
 
 from canhgiac.detectors.domains.brand_match import BrandMatcher, brands_of
 from canhgiac.detectors.domains.explain import category_for, reasons_for
-from canhgiac.detectors.domains.features import FeatureBatch, FeatureExtractor
+from canhgiac.detectors.domains.feature_batch import FeatureBatch
+from canhgiac.detectors.domains.features import FeatureExtractor
 from canhgiac.detectors.domains.hostnames import clean_host, split_host
 from canhgiac.detectors.domains.lures import TELL_WORDS
 from canhgiac.detectors.domains.model import NameModel
