@@ -63,3 +63,20 @@ def test_vietnamese_brand_exact_name_on_a_suffix_it_does_not_use(extractor):
 def test_cheap_suffixes_sold_since_2022_are_suspicious(extractor):
     names = ["tintuc.quest", "xoso.lat", "app.homes", "tintuc.com", "tintuc.vn", "tintuc.my"]
     assert column(extractor, names, "suffix_suspicious") == [1, 1, 1, 0, 0, 0]
+
+
+def test_vietnamese_lure_words_apart_from_english_ones(extractor):
+    # "vay" and "hotro" are Vietnamese lure words; "online" and "loan" are English ones that
+    # global sites use everywhere; "cctv" and "mercado" only hold Vietnamese-looking pieces.
+    names = ["hotrovaynganhang.com", "abc-vay.com", "onlineloan.com", "cctvforum.com",
+             "mercadolibre.com"]  # fmt: skip
+    assert column(extractor, names, "lure_vietnamese") == [1, 1, 0, 0, 0]
+
+
+def test_vietnamese_lure_words_outside_vn_count_in_the_registrable_label_only(extractor):
+    names = ["nhanqua-taikhoan.com", "nhanqua.vn", "nhanqua.edu.vn", "sukien.example.net",
+             "nhanqua.weebly.com", "tintuc.com"]  # fmt: skip
+    batch = extractor.extract(names)
+    found = [float(v) for v in batch.dense[:, DENSE_INDEX["lure_vietnamese_elsewhere"]]]
+    assert found == [2, 0, 0, 0, 1, 0]
+    assert batch.vietnamese_elsewhere == {0: ("nhanqua", "taikhoan"), 4: ("nhanqua",)}

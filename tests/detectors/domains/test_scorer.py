@@ -273,3 +273,22 @@ def test_brand_owned_services_and_a_payment_standard_are_not_fakes(scorer):
         result = scorer.score(name)
         assert not result.is_suspicious, result
     assert scorer.score("shopee-food-hoantien.xyz").is_suspicious
+
+
+@pytest.mark.parametrize(
+    "name", ["hotrovaynganhang.com", "shoptaikhoangame.com", "tuvanruttien.com", "vongquay-tet.net"]
+)
+def test_vietnamese_lure_words_outside_vn_are_flagged(scorer, name):
+    result = scorer.score(name)
+    assert result.is_suspicious and "vietnamese_lure_elsewhere" in result.rules, result
+    assert any("outside .vn" in reason for reason in result.reasons)
+
+
+def test_vietnamese_lure_rule_spares_vn_sites_pages_and_everyday_words(scorer):
+    # Vietnamese sites with such words sit on .vn; a page of a site keeps the site's
+    # standing; words with everyday business uses (gifts, events, free lessons, football)
+    # are left to the model; "chinhphu" in "chinhphuc" is another word.
+    for name in ["nhanqua.vn", "taimienphi.vn", "sukien.example.net", "quatangdoanhnghiep.com",
+                 "tochucsukien.com", "hoctienganhmienphi.com", "tructiepbongda.com",
+                 "chinhphucielts.com"]:  # fmt: skip
+        assert "vietnamese_lure_elsewhere" not in scorer.score(name).rules, name

@@ -6,7 +6,8 @@ lure words, fake suffix labels and cheap suffixes the way Vietnamese scam names 
 the composed legitimate names are the registry's own official hosts and typical sub-domains.
 Composed names also cover lure phrases on free site builders ("nhantien-quocte.weebly.com")
 and game-account shops ("shopaccfreefire.vn"), with ordinary shops and small sites on the same
-builders as their legitimate counterparts.
+builders as their legitimate counterparts, and businesses whose trade is a word scams also use
+("tochucsukiendanang.com", an event organiser; "quatangdoanhnghiep.vn", corporate gifts).
 """
 
 from __future__ import annotations
@@ -46,6 +47,23 @@ _PLAIN_WORDS = (
     "hoatuoi", "dulich", "giay", "quanao", "mevabe", "mypham", "noithat", "dienmay", "sach",
     "gom", "tranh", "aodai", "camera", "xemay", "thucung", "cay", "banh", "tra", "gao",
     "photo", "studio", "wedding", "portfolio", "blog", "nhac", "thiep", "handmade", "len",
+)  # fmt: skip
+# Vietnamese businesses whose trade is a word that scams also use (gifts, events, diamonds,
+# deals, registration, jobs, remittances, free lessons, roses, football): the legitimate
+# lists hold big sites, not these, and without them the model reads the word alone.
+_EVERYDAY_TRADES = (
+    ("quatang", ("doanhnghiep", "caocap", "luuniem", "phale", "handmade", "tet", "congty")),
+    ("sukien", ("tochuc", "dichvu", "thietbi", "amthanh", "sankhau", "cuoi", "trongoi")),
+    ("kimcuong", ("trangsuc", "nhan", "thiennhien", "kiemdinh", "dongho", "vangbac")),
+    ("khuyenmai", ("tin", "sieuthi", "sanpham", "thongtin", "daily", "cuahang")),
+    ("dangky", ("kinhdoanh", "nhanhieu", "mavach", "thanhlap", "congbo", "sohuutri")),
+    ("tuyendung", ("congty", "nhanvien", "ketoan", "laixe", "baove", "kysu")),
+    ("kieuhoi", ("dichvu", "congty", "chuyen", "nhan", "my", "uc")),
+    ("mienphi", ("hoc", "truyen", "phanmem", "tailieu", "giaotrinh", "khoahoc")),
+    ("hoahong", ("vuon", "shop", "cay", "giong", "dalat", "ngoai")),
+    ("bongda", ("tin", "sanbong", "giay", "aobong", "clb", "hocvien")),
+    ("thethao", ("dungcu", "giay", "quanao", "trungtam", "shop", "clb")),
+    ("giaodich", ("san", "vanphong", "diem", "nhadat", "batdongsan", "xe")),
 )  # fmt: skip
 _PLACES = (
     "hanoi", "saigon", "danang", "hue", "dalat", "cantho", "nhatrang", "hoian", "vinh",
@@ -184,6 +202,18 @@ def _plain_hosted_and_shops(rng: random.Random, count: int) -> list[str]:
     return names
 
 
+def _everyday_trades(rng: random.Random, count: int) -> list[str]:
+    """Shops and services named after a trade word that scams also use."""
+    names = []
+    for _ in range(count):
+        word, partners = rng.choice(_EVERYDAY_TRADES)
+        partner = strip_diacritics(rng.choice(partners))
+        place = rng.choice(_PLACES)
+        label = f"{partner}{word}" if rng.random() < 0.5 else f"{word}{partner}"
+        names.append(f"{label}{place}.{rng.choice(('com', 'vn', 'com.vn', 'net'))}")
+    return names
+
+
 @cache
 def authored_legitimate() -> list[str]:
     """Hand-written legitimate Vietnamese names plus official hosts of registry brands."""
@@ -194,4 +224,5 @@ def authored_legitimate() -> list[str]:
         names.append(domain)
         names.append(f"{rng.choice(_LEGIT_PREFIXES)}.{domain}")
     names += _plain_hosted_and_shops(rng, 500)
+    names += _everyday_trades(rng, 300)
     return names

@@ -48,7 +48,7 @@ SHORT_AFFIXES = (
 SYLLABLE_EXTENSIONS = {"chinhphu": ("c", "ong"), "haiquan": ("g",)}
 
 
-def _runs_on(token: str, text: str, at: int) -> bool:
+def runs_on(token: str, text: str, at: int) -> bool:
     """Does ``token``, ending at ``at`` in ``text``, run on there into another word?"""
     extensions = SYLLABLE_EXTENSIONS.get(token)
     return extensions is not None and text.startswith(extensions, at)
@@ -167,7 +167,7 @@ class BrandMatcher:
                 token is not None
                 and token[0] == piece[0]
                 and OSA.distance(piece, token, score_cutoff=1) <= 1
-                and not (piece.startswith(token) and _runs_on(token, piece, len(token)))
+                and not (piece.startswith(token) and runs_on(token, piece, len(token)))
             ):
                 return token
         return None
@@ -235,7 +235,7 @@ class BrandMatcher:
     ) -> None:
         for m in self.pattern.finditer(text):
             token = m.group()
-            if token in SYLLABLE_EXTENSIONS and _runs_on(token, text, m.end()):
+            if token in SYLLABLE_EXTENSIONS and runs_on(token, text, m.end()):
                 continue
             i = bisect.bisect_right(starts, m.start()) - 1
             offset = m.start() - starts[i]

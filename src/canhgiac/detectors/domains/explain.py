@@ -49,6 +49,10 @@ _RULE_TEXT = {
         "Mang tên dịch vụ công hoặc cơ quan nhà nước nhưng không thuộc .gov.vn",
         "names a Vietnamese government service or authority but is not under .gov.vn",
     ),
+    "vietnamese_lure_elsewhere": (
+        "Từ ngữ dụ dỗ tiếng Việt trên tên miền không thuộc .vn",
+        "Vietnamese lure words on a name outside .vn",
+    ),
     "brand_with_lure": (
         "Tên thương hiệu đi kèm từ dụ dỗ",
         "brand name combined with lure words",

@@ -22,7 +22,7 @@ from canhgiac.detectors.domains.hostnames import HostParts
 from canhgiac.detectors.domains.lures import GROUP_KEYS, WORD_GROUPS
 
 # Bump when the meaning or order of any feature changes: saved models record it.
-FEATURE_VERSION = 7
+FEATURE_VERSION = 8
 
 DENSE_NAMES: tuple[str, ...] = (
     "host_length_log",
@@ -66,6 +66,8 @@ DENSE_NAMES: tuple[str, ...] = (
     "brand_near_official",
     "brand_local",
     "brand_local_exact_elsewhere",
+    "lure_vietnamese",
+    "lure_vietnamese_elsewhere",
 )
 DENSE_INDEX = {name: i for i, name in enumerate(DENSE_NAMES)}
 
@@ -102,6 +104,9 @@ class FeatureBatch:
     # Name index -> government service it claims to be outside .gov.vn (government.py);
     # the brand key, or None for the state in general.
     government: dict[int, str | None]
+    # Name index -> Vietnamese lure words in its registrable label, for names outside .vn
+    # and the state and school suffixes (features.py).
+    vietnamese_elsewhere: dict[int, tuple[str, ...]]
     # Per valid name (rows of ``ok``): registrable label and the whole-name key inputs.
     ok: list[int] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)

@@ -15,12 +15,17 @@ from collections.abc import Iterator, Sequence
 
 import numpy as np
 
-from canhgiac.detectors.domains.brand_match import BrandMatcher
+from canhgiac.detectors.domains.brand_match import BrandMatcher, runs_on
 from canhgiac.detectors.domains.feature_batch import DENSE_INDEX, DENSE_NAMES, FeatureBatch
 from canhgiac.detectors.domains.government import government_claims
 from canhgiac.detectors.domains.homoglyphs import FoldedName, fold_host
 from canhgiac.detectors.domains.hostnames import HostParts, clean_host, split_host
-from canhgiac.detectors.domains.lures import GROUP_KEYS, LURE_PATTERN, WORD_GROUPS
+from canhgiac.detectors.domains.lures import (
+    GROUP_KEYS,
+    LURE_PATTERN,
+    VIETNAMESE_LURES,
+    WORD_GROUPS,
+)
 from canhgiac.detectors.domains.name_shape import (
     BRAND_HOME_SUFFIXES,
     GENERIC_USE_COUNTRY_CODES,
@@ -231,6 +236,7 @@ class FeatureExtractor:
             matched.setdefault(j, []).append(match.group())
         first_lure = col[f"lure_{GROUP_KEYS[0]}"]
         lure_any = np.zeros(m, dtype=bool)
+        vietnamese_rows: dict[int, frozenset[str]] = {}  # row -> Vietnamese lure words in it
         for j, words in matched.items():
             lure_found[j] = words
             if words:
@@ -242,6 +248,13 @@ class FeatureExtractor:
                     f[j, first_lure + _GROUP_POS[key]] = min(count, 3)
                 f[j, col["lure_groups"]] = len(keys)
                 lure_any[j] = True
+                # Vietnamese lure words apart from the English ones sharing their groups
+                # ("vay" next to "loan", "online"): legitimate global names hold the English
+                # words everywhere, the Vietnamese ones almost never.
+                vietnamese = VIETNAMESE_LURES.intersection(words)
+                f[j, col["lure_vietnamese"]] = min(len(vietnamese), 3)
+                if vietnamese:
+                    vietnamese_rows[j] = vietnamese
         match_stems, match_subs = stems, subs_len
         if brand_scope:
             match_stems, match_subs = list(stems), list(subs_len)
@@ -323,6 +336,19 @@ class FeatureExtractor:
         no_brand = np.array([h is None for h in hits], dtype=bool)
         vn = f[:, col["suffix_vn"]] > 0
         f[:, col["vn_lure_without_brand"]] = lure_any & no_brand & vn
+        # Vietnamese lure words in the registrable label of a name outside .vn and the state
+        # and school suffixes: Vietnamese sites that use such words sit on .vn, scams on
+        # anything cheap. Only the label counts: "sukien.example.net" is a page of a site.
+        vietnamese_elsewhere: dict[int, tuple[str, ...]] = {}
+        gov_edu = f[:, col["suffix_gov_edu"]] > 0
+        for j, vi_words in vietnamese_rows.items():
+            if vn[j] or gov_edu[j] or official[j]:
+                continue
+            label = labels[j]
+            in_label = tuple(sorted(w for w in vi_words if _stands_in(w, label)))
+            if in_label:
+                vietnamese_elsewhere[ok[j]] = in_label
+                f[j, col["lure_vietnamese_elsewhere"]] = min(len(in_label), 3)
         if m == n:
             dense = f
         else:
@@ -354,6 +380,7 @@ class FeatureExtractor:
             idn_lookalike,
             foreign_marks,
             government,
+            vietnamese_elsewhere,
             ok,
             labels,
             key_inputs,
@@ -363,6 +390,17 @@ class FeatureExtractor:
 _PLAIN_GENERIC = frozenset({"com", "net", "org", "edu", "gov", "mil", "int"})
 _CLEAN = re.compile(r"^[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63})+$")
 _GROUP_POS = {key: k for k, key in enumerate(GROUP_KEYS)}
+
+
+def _stands_in(word: str, label: str) -> bool:
+    """``word`` occurs in ``label`` as itself, not as the start of a longer syllable
+    ("chinhphu" in "chinhphucielts" is "chinh phục", to conquer)."""
+    at = label.find(word)
+    while at >= 0:
+        if not runs_on(word, label, at + len(word)):
+            return True
+        at = label.find(word, at + 1)
+    return False
 
 
 def _refold(text: str) -> str:

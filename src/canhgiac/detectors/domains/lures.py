@@ -441,6 +441,13 @@ def has_gambling_tell(words: Sequence[str], folded_stem: str) -> bool:
 
 
 VIETNAMESE_WORDS = vietnamese_words()
+# Vietnamese lure words that are also pieces of common foreign words ("ctv" in cctv and
+# directv, "cado" in mercado, "mothe" in mother, "trian" in austrian, "banca" an Italian
+# bank): they stay lure words but do not count as Vietnamese in ``VIETNAMESE_LURES``.
+_FOREIGN_COLLISIONS = frozenset(
+    {"ctv", "cado", "mothe", "lode", "banca", "trian", "daga", "phom", "camdo", "cccd"}
+)
+VIETNAMESE_LURES = VIETNAMESE_WORDS - _FOREIGN_COLLISIONS
 VIETNAMESE_PATTERN: re.Pattern[str] = re.compile(trie_pattern(VIETNAMESE_WORDS))
 
 

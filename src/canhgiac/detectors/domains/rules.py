@@ -23,7 +23,33 @@ RULE_MARGIN = {
     "local_brand_elsewhere": 1.0,
     "latin_lookalike_letters": 1.0,
     "government_service_elsewhere": 1.0,
+    "vietnamese_lure_elsewhere": 0.5,
 }
+
+# Vietnamese words that in a host name outside .vn almost only carry a scam's pitch: prizes
+# and game top-ups, account "verification", loans and credit-card cash-outs, paid tasks, and
+# getting lost money back. Lure words with everyday business uses stay with the model: events
+# (sukien: event organisers), gifts and deals (quatang, khuyenmai), jewellery (kimcuong),
+# "free" (mienphi: free lessons and e-books), registration (dangky), transfers and
+# remittances, jobs and side jobs, "rose" (hoahong), contests, sport and football.
+SCAM_PITCH_WORDS = frozenset(
+    {
+        # prizes and game top-ups
+        "nhanqua", "doiqua", "tangqua", "maquatang", "nhanthuong", "trungthuong",
+        "quaythuong", "giaithuong", "vongquay", "binhchon", "hoanthue", "lienquan",
+        "quanhuy", "banacc", "napthe", "napgame", "thecao",
+        # accounts and cards
+        "xacminh", "xacnhan", "xacthuc", "kichhoat", "mokhoa", "khoataikhoan", "taikhoan",
+        "dangnhap", "sinhtrachoc", "chamsockhachhang", "nhantien", "ruttien", "ruttienmat",
+        "hanmuc", "nanghanmuc", "daohan", "quetthe", "thetindung",
+        # loans
+        "vaytien", "vayvon", "vaytinchap", "vaytieudung", "hotrovay", "tinchap", "tindung",
+        "giaingan",
+        # paid tasks, money back
+        "kiemtien", "nhiemvu", "lamnhiemvu", "chotdon", "viecnhe", "laylaitien", "thuhoitien",
+        "nopphat",
+    }
+)  # fmt: skip
 
 _COL_FAKE_SUFFIX = DENSE_INDEX["fake_suffix_label"]
 _COL_GOV_EDU = DENSE_INDEX["suffix_gov_edu"]
@@ -41,6 +67,9 @@ def fired_rules(batch: FeatureBatch, i: int) -> list[str]:
         fired.append("gambling_words")
     if i in batch.government:
         fired.append("government_service_elsewhere")
+    vietnamese = batch.vietnamese_elsewhere.get(i)
+    if vietnamese and not SCAM_PITCH_WORDS.isdisjoint(vietnamese):
+        fired.append("vietnamese_lure_elsewhere")
     hit = batch.brands[i]
     if batch.foreign_marks[i] and (hit is None or not batch.idn_lookalike[i]):
         fired.append("latin_lookalike_letters")

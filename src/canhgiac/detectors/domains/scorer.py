@@ -26,7 +26,7 @@ from canhgiac.detectors.domains.hostnames import clean_host, split_host
 from canhgiac.detectors.domains.lures import TELL_WORDS
 from canhgiac.detectors.domains.model import NameModel
 from canhgiac.detectors.domains.name_shape import BRAND_HOME_SUFFIXES
-from canhgiac.detectors.domains.rules import RULE_MARGIN, fired_rules
+from canhgiac.detectors.domains.rules import RULE_MARGIN, SCAM_PITCH_WORDS, fired_rules
 from canhgiac.errors import ValidationFailed
 
 SHIPPED_MODEL = "name_model.npz"
@@ -183,6 +183,11 @@ class DomainScorer:
             }
             special.update(i for i, marks in enumerate(batch.foreign_marks) if marks)
             special.update(batch.government)
+            special.update(
+                i
+                for i, words in batch.vietnamese_elsewhere.items()
+                if not SCAM_PITCH_WORDS.isdisjoint(words)
+            )
         hosts = batch.hosts
         new = _new_object
         plain = _PLAIN
