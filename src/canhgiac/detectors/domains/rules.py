@@ -12,7 +12,7 @@ import numpy as np
 import numpy.typing as npt
 
 from canhgiac.detectors.domains.feature_batch import DENSE_INDEX, FeatureBatch
-from canhgiac.detectors.domains.lures import VIETNAMESE_PATTERN, has_gambling_tell
+from canhgiac.detectors.domains.lures import TELL_WORDS, VIETNAMESE_PATTERN, has_gambling_tell
 
 RULE_MARGIN = {
     "official_domain_embedded": 3.0,
@@ -67,8 +67,7 @@ def fired_rules(batch: FeatureBatch, i: int) -> list[str]:
         fired.append("gambling_words")
     if i in batch.government:
         fired.append("government_service_elsewhere")
-    vietnamese = batch.vietnamese_elsewhere.get(i)
-    if vietnamese and not SCAM_PITCH_WORDS.isdisjoint(vietnamese):
+    if _has_pitch(batch.vietnamese_elsewhere.get(i)):
         fired.append("vietnamese_lure_elsewhere")
     hit = batch.brands[i]
     if batch.foreign_marks[i] and (hit is None or not batch.idn_lookalike[i]):
@@ -95,6 +94,28 @@ def fired_rules(batch: FeatureBatch, i: int) -> list[str]:
     ):
         fired.append("brand_with_lure")
     return fired
+
+
+def _has_pitch(words: tuple[str, ...] | None) -> bool:
+    return words is not None and not SCAM_PITCH_WORDS.isdisjoint(words)
+
+
+def rule_candidates(batch: FeatureBatch) -> set[int]:
+    """Names of the batch that some rule may fire on: every name ``fired_rules`` flags is
+    among them. Found from each rule's precondition without running the rules, so the
+    scorer can send every other name with a low score down its fast path."""
+    tells = TELL_WORDS
+    out = {
+        i
+        for i, (hit, embedded, words) in enumerate(
+            zip(batch.brands, batch.official_embedded, batch.lure_words, strict=True)
+        )
+        if hit is not None or embedded or (words and not tells.isdisjoint(words))
+    }
+    out.update(i for i, marks in enumerate(batch.foreign_marks) if marks)
+    out.update(batch.government)
+    out.update(i for i, words in batch.vietnamese_elsewhere.items() if _has_pitch(words))
+    return out
 
 
 def rule_flagged(batch: FeatureBatch) -> npt.NDArray[np.bool_]:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import compress
 from pathlib import Path
 from typing import Any, Literal
 
@@ -23,10 +24,9 @@ from canhgiac.detectors.domains.explain import category_for, reasons_for
 from canhgiac.detectors.domains.feature_batch import FeatureBatch
 from canhgiac.detectors.domains.features import FeatureExtractor
 from canhgiac.detectors.domains.hostnames import clean_host, split_host
-from canhgiac.detectors.domains.lures import TELL_WORDS
 from canhgiac.detectors.domains.model import NameModel
 from canhgiac.detectors.domains.name_shape import BRAND_HOME_SUFFIXES
-from canhgiac.detectors.domains.rules import RULE_MARGIN, SCAM_PITCH_WORDS, fired_rules
+from canhgiac.detectors.domains.rules import RULE_MARGIN, fired_rules, rule_candidates
 from canhgiac.errors import ValidationFailed
 
 SHIPPED_MODEL = "name_model.npz"
@@ -161,33 +161,15 @@ class DomainScorer:
         scores = (1.0 / (1.0 + np.exp(-logits))).tolist()
         cut = self._cut
         use_rules = self.config.use_rules
-        # Names that need the full treatment: invalid, official, a brand, an embedded
-        # official domain, or any name at all when an allow-list is configured.
+        # Names that need the full treatment: invalid, official, those a rule may fire on
+        # (a brand among them), or any name at all when an allow-list is configured.
         if self.allow_list:
             special: set[int] = set(range(len(names)))
         else:
-            tells = TELL_WORDS
-            special = {
-                i
-                for i, (e, b, emb, o, ws) in enumerate(
-                    zip(
-                        batch.errors,
-                        batch.brands,
-                        batch.official_embedded,
-                        batch.official,
-                        batch.lure_words,
-                        strict=True,
-                    )
-                )
-                if e is not None or b is not None or emb or o or (ws and not tells.isdisjoint(ws))
-            }
-            special.update(i for i, marks in enumerate(batch.foreign_marks) if marks)
-            special.update(batch.government)
-            special.update(
-                i
-                for i, words in batch.vietnamese_elsewhere.items()
-                if not SCAM_PITCH_WORDS.isdisjoint(words)
-            )
+            special = rule_candidates(batch)
+            special.update(compress(range(len(names)), batch.official))
+            if len(batch.ok) < len(names):
+                special.update(i for i, e in enumerate(batch.errors) if e is not None)
         hosts = batch.hosts
         new = _new_object
         plain = _PLAIN
