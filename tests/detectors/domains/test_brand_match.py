@@ -1,6 +1,6 @@
 import pytest
 
-from canhgiac.detectors.domains.brand_match import BrandMatcher
+from canhgiac.detectors.domains.brand_match import BrandMatcher, bank_name_stands, drops_a_double
 from canhgiac.indicators.brands import load_brand_registry
 
 
@@ -53,8 +53,30 @@ def test_batch_keeps_order(matcher):
 
 
 def test_a_brand_syllable_that_runs_on_into_another_word_is_no_hit(matcher):
-    # chinh phục (to conquer), Hải Quang (a name): not chính phủ, not hải quan.
+    # chinh phục (to conquer), Hải Quang (a name), "viet info": not chính phủ, not hải
+    # quan, not VietinBank.
     assert find(matcher, "chinhphucvumon") is None
     assert find(matcher, "haiquang") is None
+    assert find(matcher, "vietinfo") is None
+    assert find(matcher, "vietin-hotro").brand == "vietinbank"
     assert find(matcher, "thongtinchinhphu").brand == "chinhphu"
     assert find(matcher, "chinhphu-vn").brand == "chinhphu"
+
+
+def test_a_banks_name_stands_as_itself_only_where_no_other_word_or_bank_can_be_meant():
+    assert bank_name_stands("hdbank", "hdbanks")
+    assert bank_name_stands("tpbank", "tpbank-hanoi")
+    assert bank_name_stands("vietcombank", "bvietcombank")  # long "…bank" names anywhere
+    assert not bank_name_stands("tpbank", "otpbank")  # OTP Bank, Hungary
+    assert bank_name_stands("acb", "my-acb-bank")
+    assert bank_name_stands("vib", "vibbank")
+    assert not bank_name_stands("acb", "acbtravel")  # a bare code is many things abroad
+    assert not bank_name_stands("acb", "jacb-bank")
+    assert not bank_name_stands("vietin", "vietin-hotro")  # not a "…bank" name: the model's
+
+
+def test_dropping_one_of_a_doubled_letter_is_a_short_spelling_not_a_typo():
+    assert drops_a_double("viettel", "vietel")
+    assert drops_a_double("shopee", "shope")
+    assert not drops_a_double("garena", "garna")
+    assert not drops_a_double("garena", "gareena")

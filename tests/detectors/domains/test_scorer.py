@@ -232,6 +232,52 @@ def test_vietnamese_brand_rules_spare_official_edu_and_global_names(scorer):
         assert "local_brand_elsewhere" not in result.rules, result
 
 
+@pytest.mark.parametrize(
+    "name",
+    ["hdbanks.com", "tpbank-hanoi.com", "my-acb-bank.com", "vib-bank.com", "hdbankcareer.com",
+     "bvietcombank.com", "tindungtechcombank247.online", "hotro.agribanks.link"],
+)  # fmt: skip
+def test_a_vietnamese_banks_name_inside_another_domain_is_flagged(scorer, name):
+    result = scorer.score(name)
+    assert result.is_suspicious and "bank_name_in_name" in result.rules, result
+    assert result.category is not None and result.category.startswith("fraud.")
+    assert any("not the bank's" in reason for reason in result.reasons)
+
+
+def test_bank_name_rule_spares_other_banks_codes_and_the_banks_own_sites(scorer):
+    # OTP Bank is Hungarian, "vietinfo" is "viet info", ACB and VIB alone are many things
+    # abroad; the banks' own domains and their sub-domains are official.
+    for name in ["otpbank.ru", "otpbankdirekt.hu", "vietinfo.eu", "acbtravel.com",
+                 "vibes.com", "vietcombank.com.vn", "ebank.tpbank.com.vn", "hdbank.com.vn",
+                 "hocvienbank.edu.vn"]:  # fmt: skip
+        assert "bank_name_in_name" not in scorer.score(name).rules, name
+
+
+@pytest.mark.parametrize("name", ["2282vn.com", "vn5508.xyz", "vn-100.com", "1975vn.net"])
+def test_a_number_and_vn_alone_is_a_betting_mirror_name(scorer, name):
+    result = scorer.score(name)
+    assert result.is_suspicious and "vietnam_number_name" in result.rules, result
+
+
+def test_number_and_vn_rule_spares_vn_suffixes_one_digit_and_words(scorer):
+    for name in ["vn30.com.vn", "123vn.vn", "4vn.eu", "vietnam2024.com", "abc123vn.com"]:
+        assert "vietnam_number_name" not in scorer.score(name).rules, name
+
+
+@pytest.mark.parametrize("name", ["gareena.vn", "garerna.vn", "gazena.vn", "shopse.vn"])
+def test_a_one_letter_typo_of_a_brand_on_its_own_suffix_is_flagged(scorer, name):
+    result = scorer.score(name)
+    assert result.is_suspicious and "brand_typo_own_suffix" in result.rules, result
+    assert result.brand is not None
+
+
+def test_typo_rule_spares_a_dropped_double_letter_com_and_the_brand_itself(scorer):
+    # Firms register their name with one of a doubled letter dropped (Viettel's vietel);
+    # on .com global brands hold their own typo names.
+    for name in ["vietel.com.vn", "gareena.com", "garena.vn", "shopee.vn"]:
+        assert "brand_typo_own_suffix" not in scorer.score(name).rules, name
+
+
 def test_vietnamese_marks_on_a_latin_word_are_flagged_but_vietnamese_words_are_not(scorer):
     result = scorer.score("shọpmobaviet.vn")
     assert result.is_suspicious and "latin_lookalike_letters" in result.rules

@@ -41,17 +41,48 @@ SHORT_AFFIXES = (
     "mobile", "plus", "net", "web", "secure", "verify", "xacminh", "khcn", "khdn", "bidv",
 )  # fmt: skip
 
-# Brand tokens whose last syllable, with these letters after it, is another Vietnamese word:
-# "chinhphu" (chính phủ) inside "chinhphuc…" is chinh phục, "to conquer", a favourite of
-# schools and courses (chinhphucvumon.com), and inside "chinhphuong…" a person's name, as
-# is "haiquang" (Hải Quang) for "haiquan" (hải quan, customs).
-SYLLABLE_EXTENSIONS = {"chinhphu": ("c", "ong"), "haiquan": ("g",)}
+# Brand tokens that, with these letters after them, end inside another word: "chinhphu"
+# (chính phủ) inside "chinhphuc…" is chinh phục, "to conquer", a favourite of schools and
+# courses (chinhphucvumon.com), and inside "chinhphuong…" a person's name, as is "haiquang"
+# (Hải Quang) for "haiquan" (hải quan, customs); "vietin" (VietinBank) inside "vietinfo" is
+# "viet info".
+SYLLABLE_EXTENSIONS = {"chinhphu": ("c", "ong"), "haiquan": ("g",), "vietin": ("fo",)}
 
 
 def runs_on(token: str, text: str, at: int) -> bool:
     """Does ``token``, ending at ``at`` in ``text``, run on there into another word?"""
     extensions = SYLLABLE_EXTENSIONS.get(token)
     return extensions is not None and text.startswith(extensions, at)
+
+
+def drops_a_double(token: str, label: str) -> bool:
+    """``label`` is ``token`` with one of a doubled letter dropped ("vietel" for viettel):
+    how firms register a shorter spelling of their own name, not how typo-squats look."""
+    return len(label) == len(token) - 1 and any(
+        token[k] == token[k + 1] and token[:k] + token[k + 1 :] == label
+        for k in range(len(token) - 1)
+    )
+
+
+def bank_name_stands(token: str, label: str) -> bool:
+    """A Vietnamese bank's name ``token`` stands as itself in ``label``.
+
+    Names ending in "bank" count where they start a word ("hdbanks", "tpbank-hanoi"), or
+    anywhere when eight letters or longer, which no other bank's name ends in
+    ("bvietcombank", "tindungtechcombank"); a letter before a shorter one makes another bank
+    ("otpbank" is not TPBank). A code of four letters or fewer needs "bank" after it
+    ("my-acb-bank", "vibbank"): alone, ACB or VIB stand for many things abroad. Other
+    spellings ("vietin", "maritime…") are left to the model.
+    """
+    at = label.find(token)
+    if at < 0:
+        return False
+    if len(token) <= 4:
+        after = label[at + len(token) :].lstrip("-")
+        return not (at and label[at - 1].isalpha()) and after.startswith(("bank", "nganhang"))
+    if len(token) < 6 or not token.endswith("bank"):
+        return False
+    return not (at and label[at - 1].isalpha()) or len(token) >= 8
 
 
 class BrandLike(Protocol):

@@ -45,6 +45,10 @@ _RULE_TEXT = {
         "Đúng tên thương hiệu Việt Nam nhưng trên đuôi tên miền thương hiệu không dùng",
         "exact name of a Vietnamese brand on a suffix the brand does not use",
     ),
+    "bank_name_in_name": (
+        "Tên ngân hàng Việt Nam nằm trong một tên miền không phải của ngân hàng",
+        "name of a Vietnamese bank inside a domain name that is not the bank's",
+    ),
     "government_service_elsewhere": (
         "Mang tên dịch vụ công hoặc cơ quan nhà nước nhưng không thuộc .gov.vn",
         "names a Vietnamese government service or authority but is not under .gov.vn",
@@ -52,6 +56,14 @@ _RULE_TEXT = {
     "vietnamese_lure_elsewhere": (
         "Từ ngữ dụ dỗ tiếng Việt trên tên miền không thuộc .vn",
         "Vietnamese lure words on a name outside .vn",
+    ),
+    "brand_typo_own_suffix": (
+        "Viết sai một ký tự tên thương hiệu, trên chính đuôi tên miền của thương hiệu",
+        "the brand's name misspelt by one letter, on the brand's own suffix",
+    ),
+    "vietnam_number_name": (
+        'Tên chỉ gồm một con số và "vn", kiểu tên các trang cá cược đổi tên liên tục',
+        'a name of only a number and "vn", how betting sites name their mirrors',
     ),
     "brand_with_lure": (
         "Tên thương hiệu đi kèm từ dụ dỗ",

@@ -22,7 +22,7 @@ from canhgiac.detectors.domains.hostnames import HostParts
 from canhgiac.detectors.domains.lures import GROUP_KEYS, WORD_GROUPS
 
 # Bump when the meaning or order of any feature changes: saved models record it.
-FEATURE_VERSION = 8
+FEATURE_VERSION = 9
 
 DENSE_NAMES: tuple[str, ...] = (
     "host_length_log",
@@ -107,6 +107,14 @@ class FeatureBatch:
     # Name index -> Vietnamese lure words in its registrable label, for names outside .vn
     # and the state and school suffixes (features.py).
     vietnamese_elsewhere: dict[int, tuple[str, ...]]
+    # Names where a Vietnamese bank's own name stands in an unofficial registrable label
+    # (features.py).
+    bank_name: set[int]
+    # Names whose registrable label is only a number and "vn" (features.py).
+    vietnam_numbers: set[int]
+    # Names one letter off a Vietnamese brand's name on the brand's own suffix, .com aside
+    # ("gareena.vn" for garena.vn; features.py).
+    typo_squats: set[int]
     # Per valid name (rows of ``ok``): registrable label and the whole-name key inputs.
     ok: list[int] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)

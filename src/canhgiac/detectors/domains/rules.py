@@ -21,9 +21,12 @@ RULE_MARGIN = {
     "brand_with_lure": 1.0,
     "gambling_words": 0.5,
     "local_brand_elsewhere": 1.0,
+    "bank_name_in_name": 1.0,
+    "brand_typo_own_suffix": 1.0,
     "latin_lookalike_letters": 1.0,
     "government_service_elsewhere": 1.0,
     "vietnamese_lure_elsewhere": 0.5,
+    "vietnam_number_name": 0.5,
 }
 
 # Vietnamese words that in a host name outside .vn almost only carry a scam's pitch: prizes
@@ -69,6 +72,8 @@ def fired_rules(batch: FeatureBatch, i: int) -> list[str]:
         fired.append("government_service_elsewhere")
     if _has_pitch(batch.vietnamese_elsewhere.get(i)):
         fired.append("vietnamese_lure_elsewhere")
+    if i in batch.vietnam_numbers:
+        fired.append("vietnam_number_name")
     hit = batch.brands[i]
     if batch.foreign_marks[i] and (hit is None or not batch.idn_lookalike[i]):
         fired.append("latin_lookalike_letters")
@@ -82,6 +87,14 @@ def fired_rules(batch: FeatureBatch, i: int) -> list[str]:
     # agents build .vn names on car and housing brands (xemayvinfast-…, chungcuvinhomes).
     if row[_COL_LOCAL_ELSEWHERE]:
         fired.append("local_brand_elsewhere")
+    # A Vietnamese bank's name with more around it outside its own domains ("hdbanks.com",
+    # "tpbank-hanoi.com", "my-acb-bank.com"). Dealers and estate agents build site names on
+    # car and housing brands, but nobody legitimate builds one on a bank's.
+    if i in batch.bank_name:
+        fired.append("bank_name_in_name")
+    # The classic typo-squat: the brand's name misspelt by one letter on its own suffix.
+    if i in batch.typo_squats:
+        fired.append("brand_typo_own_suffix")
     if hit.where != "name" and row[_COL_FAKE_SUFFIX]:
         fired.append("brand_subdomain_fake_suffix")
     # A Vietnamese lure word outside the brand itself ("garena" is also a prize lure; "ibank"
@@ -114,6 +127,7 @@ def rule_candidates(batch: FeatureBatch) -> set[int]:
     }
     out.update(i for i, marks in enumerate(batch.foreign_marks) if marks)
     out.update(batch.government)
+    out.update(batch.vietnam_numbers)
     out.update(i for i, words in batch.vietnamese_elsewhere.items() if _has_pitch(words))
     return out
 
