@@ -253,10 +253,13 @@ def test_bank_name_rule_spares_other_banks_codes_and_the_banks_own_sites(scorer)
         assert "bank_name_in_name" not in scorer.score(name).rules, name
 
 
-@pytest.mark.parametrize("name", ["2282vn.com", "vn5508.xyz", "vn-100.com", "1975vn.net"])
+@pytest.mark.parametrize(
+    "name", ["2282vn.com", "vn5508.xyz", "vn-100.com", "1975vn.net", "0840113vn.org"]
+)
 def test_a_number_and_vn_alone_is_a_betting_mirror_name(scorer, name):
     result = scorer.score(name)
     assert result.is_suspicious and "vietnam_number_name" in result.rules, result
+    assert result.category == "gambling"
 
 
 def test_number_and_vn_rule_spares_vn_suffixes_one_digit_and_words(scorer):

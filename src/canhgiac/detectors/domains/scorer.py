@@ -250,6 +250,8 @@ class DomainScorer:
             # The service claimed is the brand imitated ("vieteid.com" has no lure word).
             brand = brand or batch.government[i]
             category = category or "fraud.impersonation.authority"
+        if "vietnam_number_name" in rules:
+            category = category or "gambling"  # "0840113vn.com" has no word to go by
         return DomainScore(
             host, score, suspicious, brand, category, tuple(reasons), None, tuple(rules)
         )
