@@ -107,8 +107,9 @@ class FeatureBatch:
     # Name index -> Vietnamese lure words in its registrable label, for names outside .vn
     # and the state and school suffixes (features.py).
     vietnamese_elsewhere: dict[int, tuple[str, ...]]
-    # Names where a Vietnamese bank's own name stands in an unofficial registrable label
-    # (features.py).
+    # Names outside .vn where a Vietnamese bank's own name stands in the registrable label
+    # (features.py). On .vn, registered under a checked identity, such names are also the
+    # banks' subsidiaries' (vpbanks.com.vn, VPBank Securities).
     bank_name: set[int]
     # Names whose registrable label is only a number and "vn" (features.py).
     vietnam_numbers: set[int]

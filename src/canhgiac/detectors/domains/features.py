@@ -341,7 +341,7 @@ class FeatureExtractor:
                 hit.how == "contains"
                 and hit.where != "subdomain"
                 and hit.brand in self._bank_brands
-                and not row[col["suffix_gov_edu"]]
+                and not (row[col["suffix_gov_edu"]] or row[col["suffix_vn"]])
                 and bank_name_stands(hit.token, labels[j])
             ):
                 bank_names.add(ok[j])

@@ -87,9 +87,10 @@ def fired_rules(batch: FeatureBatch, i: int) -> list[str]:
     # agents build .vn names on car and housing brands (xemayvinfast-…, chungcuvinhomes).
     if row[_COL_LOCAL_ELSEWHERE]:
         fired.append("local_brand_elsewhere")
-    # A Vietnamese bank's name with more around it outside its own domains ("hdbanks.com",
+    # A Vietnamese bank's name with more around it on a name outside .vn ("hdbanks.com",
     # "tpbank-hanoi.com", "my-acb-bank.com"). Dealers and estate agents build site names on
-    # car and housing brands, but nobody legitimate builds one on a bank's.
+    # car and housing brands, but nobody builds one on a bank's but the bank's own group,
+    # whose subsidiaries sit on .vn (vpbanks.com.vn).
     if i in batch.bank_name:
         fired.append("bank_name_in_name")
     # The classic typo-squat: the brand's name misspelt by one letter on its own suffix.
