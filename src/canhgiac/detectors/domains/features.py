@@ -278,6 +278,12 @@ class FeatureExtractor:
             for j, (user, sub_len) in brand_scope.items():
                 match_stems[j], match_subs[j] = user, sub_len
         hits = self.matcher.find_batch(match_stems, match_subs)
+        # Names outside .vn and the state and school suffixes, official hosts aside: where
+        # Vietnamese sites do not live, so Vietnamese lure words, a bank's name or a
+        # "<number>vn" label there say more (the rules' "…elsewhere" cases).
+        vn = f[:, col["suffix_vn"]] > 0
+        official_rows = np.fromiter(official, dtype=bool, count=m)
+        elsewhere = ~(vn | (f[:, col["suffix_gov_edu"]] > 0) | official_rows)
         bank_names: set[int] = set()
         typo_squats: set[int] = set()
         for j, hit in enumerate(hits):
@@ -341,7 +347,7 @@ class FeatureExtractor:
                 hit.how == "contains"
                 and hit.where != "subdomain"
                 and hit.brand in self._bank_brands
-                and not (row[col["suffix_gov_edu"]] or row[col["suffix_vn"]])
+                and elsewhere[j]
                 and bank_name_stands(hit.token, labels[j])
             ):
                 bank_names.add(ok[j])
@@ -366,21 +372,17 @@ class FeatureExtractor:
         for j, _match in matches_by_row(_LUCKY_DIGITS, labels):
             f[j, col["lucky_digits"]] = 1
         vietnam_numbers = {
-            ok[j]
-            for j, _match in matches_by_row(_VIETNAM_NUMBER_LABEL, labels)
-            if not (official[j] or f[j, col["suffix_gov_edu"]] or f[j, col["suffix_vn"]])
+            ok[j] for j, _match in matches_by_row(_VIETNAM_NUMBER_LABEL, labels) if elsewhere[j]
         }
         f[:, col["shared_hosting_lure"]] = lure_any & (f[:, col["shared_hosting"]] > 0)
         no_brand = np.array([h is None for h in hits], dtype=bool)
-        vn = f[:, col["suffix_vn"]] > 0
         f[:, col["vn_lure_without_brand"]] = lure_any & no_brand & vn
         # Vietnamese lure words in the registrable label of a name outside .vn and the state
         # and school suffixes: Vietnamese sites that use such words sit on .vn, scams on
         # anything cheap. Only the label counts: "sukien.example.net" is a page of a site.
         vietnamese_elsewhere: dict[int, tuple[str, ...]] = {}
-        gov_edu = f[:, col["suffix_gov_edu"]] > 0
         for j, vi_words in vietnamese_rows.items():
-            if vn[j] or gov_edu[j] or official[j]:
+            if not elsewhere[j]:
                 continue
             label = labels[j]
             in_label = tuple(sorted(w for w in vi_words if _stands_in(w, label)))
