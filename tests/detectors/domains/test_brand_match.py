@@ -1,6 +1,11 @@
 import pytest
 
-from canhgiac.detectors.domains.brand_match import BrandMatcher, bank_name_stands, drops_a_double
+from canhgiac.detectors.domains.brand_match import (
+    BrandMatcher,
+    bank_name_stands,
+    brand_name_stands,
+    drops_a_double,
+)
 from canhgiac.indicators.brands import load_brand_registry
 
 
@@ -73,6 +78,32 @@ def test_a_banks_name_stands_as_itself_only_where_no_other_word_or_bank_can_be_m
     assert not bank_name_stands("acb", "acbtravel")  # a bare code is many things abroad
     assert not bank_name_stands("acb", "jacb-bank")
     assert not bank_name_stands("vietin", "vietin-hotro")  # not a "…bank" name: the model's
+    # Vietcombank's VCB and BIDV stand where a word starts, whatever garble follows.
+    assert bank_name_stands("vcb", "vcbdiabrnk")
+    assert bank_name_stands("bidv", "bidvsmort")
+    assert not bank_name_stands("vcb", "xvcbabc")
+
+
+def test_vcb_and_bidv_are_found_where_a_word_starts_other_codes_need_an_affix(matcher):
+    assert find(matcher, "vcbayvbink").brand == "vietcombank"
+    assert find(matcher, "cskh-bidvst").brand == "bidv"
+    assert find(matcher, "xvcbabc") is None
+    assert find(matcher, "scbeasy") is None  # SCB's code starts a Thai bank's app name
+    assert find(matcher, "viber") is None
+
+
+def test_a_wallet_or_shop_name_stands_at_a_word_start_or_long_enough_anywhere():
+    assert brand_name_stands("garena", "garena-center")
+    assert brand_name_stands("garena", "garenavns")
+    assert brand_name_stands("shopee", "dichvushopee")  # six letters or more: anywhere
+    assert brand_name_stands("lazada", "mallslazada")
+    assert brand_name_stands("zalopay", "vaynhanhzalopay")
+    # "arena" after other letters; ordinary words; names too short to tell.
+    assert not brand_name_stands("garena", "buildingarena")
+    assert not brand_name_stands("garena", "cgarena")
+    assert not brand_name_stands("cellphones", "cellphoneshop")
+    assert not brand_name_stands("sendo", "sendorder")
+    assert not brand_name_stands("tiki", "tikibar")
 
 
 def test_dropping_one_of_a_doubled_letter_is_a_short_spelling_not_a_typo():

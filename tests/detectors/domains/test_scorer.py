@@ -254,6 +254,33 @@ def test_bank_name_rule_spares_other_banks_codes_and_the_banks_own_sites(scorer)
         assert "bank_name_in_name" not in scorer.score(name).rules, name
 
 
+@pytest.mark.parametrize("name", ["vcbdiabrnk.com", "vcbayvbink.com", "bidvsmort.com"])
+def test_vietcombanks_and_bidvs_codes_starting_a_name_are_the_bank(scorer, name):
+    result = scorer.score(name)
+    assert result.is_suspicious and "bank_name_in_name" in result.rules, result
+    assert result.brand in ("vietcombank", "bidv")
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["shopee-deal.com", "dichvushopee.com", "garenavns.com", "garena-center.com",
+     "mallslazada.com", "cskh-dienmayxanh.com", "vaynhanhzalopay.net"],
+)  # fmt: skip
+def test_a_wallets_shops_or_garenas_name_inside_another_domain_is_flagged(scorer, name):
+    result = scorer.score(name)
+    assert result.is_suspicious and "brand_name_in_name" in result.rules, result
+    assert any("not theirs" in reason for reason in result.reasons)
+
+
+def test_wallet_and_shop_name_rule_spares_their_sites_words_dealers_and_vn(scorer):
+    # Garena's own sites abroad are official; "arena" after other letters, "cellphones"
+    # and "sendo…" are words; car dealers use VinFast's name; on .vn the rule stays out.
+    for name in ["garena.tw", "garenaworld.com", "shopee.co.id", "buildingarena.co.uk",
+                 "cgarena.com", "cellphoneshop.net", "sendorder.com", "vinfast-hanoi.com",
+                 "garenagift.vn", "shopeefood.vn"]:  # fmt: skip
+        assert "brand_name_in_name" not in scorer.score(name).rules, name
+
+
 @pytest.mark.parametrize(
     "name", ["2282vn.com", "vn5508.xyz", "vn-100.com", "1975vn.net", "0840113vn.org"]
 )

@@ -41,6 +41,12 @@ SHORT_AFFIXES = (
     "mobile", "plus", "net", "web", "secure", "verify", "xacminh", "khcn", "khdn", "bidv",
 )  # fmt: skip
 
+# Bank codes that stand for their bank wherever a word starts, whatever follows: Vietcombank's
+# "VCB" and BIDV's own name begin scam names with a garbled product after them
+# ("vcbdiabrnk", "vcbayvbink" for VCB Digibank). Other codes (ACB, SCB, VIB, TPB) start
+# ordinary foreign names (scbeasy, viber, tpbid) and need an affix (SHORT_AFFIXES).
+CODES_AT_WORD_START = frozenset({"vcb", "bidv"})
+
 # Brand tokens that, with these letters after them, end inside another word: "chinhphu"
 # (chính phủ) inside "chinhphuc…" is chinh phục, "to conquer", a favourite of schools and
 # courses (chinhphucvumon.com), and inside "chinhphuong…" a person's name, as is "haiquang"
@@ -64,6 +70,29 @@ def drops_a_double(token: str, label: str) -> bool:
     )
 
 
+# Names of e-wallets and shops that are also ordinary words or word starts ("cellphones",
+# "smartpay", "sendo…" for "send o…"): inside another name they say nothing.
+ORDINARY_WORD_TOKENS = frozenset(
+    {"cellphones", "foody", "topzone", "airpay", "foxpay", "smartpay", "mservice", "napas", "sendo"}
+)
+# Brand names that end in an ordinary word: after other letters they read as that word
+# ("buildingarena", "cgarena": arena, not Garena).
+_ENDS_IN_A_WORD = frozenset({"garena"})
+
+
+def brand_name_stands(token: str, label: str) -> bool:
+    """The name ``token`` of a Vietnamese e-wallet, shop or game publisher stands as itself in
+    ``label``: where a word starts ("garena-center", "shopee-deal"), or, from six letters,
+    anywhere ("dichvushopee", "mallslazada") unless it ends in an ordinary word after other
+    letters ("buildingarena"). Shorter names and ordinary words are left to the model."""
+    at = label.find(token)
+    if at < 0 or len(token) < 5 or token in ORDINARY_WORD_TOKENS:
+        return False
+    if not (at and label[at - 1].isalpha()):
+        return True
+    return len(token) >= 6 and token not in _ENDS_IN_A_WORD
+
+
 def bank_name_stands(token: str, label: str) -> bool:
     """A Vietnamese bank's name ``token`` stands as itself in ``label``.
 
@@ -72,14 +101,17 @@ def bank_name_stands(token: str, label: str) -> bool:
     ("bvietcombank", "tindungtechcombank"); a letter before a shorter one makes another bank
     ("otpbank" is not TPBank). A code of four letters or fewer needs "bank" after it
     ("my-acb-bank", "vibbank"): alone, ACB or VIB stand for many things abroad. Other
-    spellings ("vietin", "maritime…") are left to the model.
+    spellings ("vietin", "maritime…") are left to the model. Codes in CODES_AT_WORD_START
+    stand where a word starts ("vcbdiabrnk").
     """
     at = label.find(token)
     if at < 0:
         return False
     if len(token) <= 4:
+        if at and label[at - 1].isalpha():
+            return False
         after = label[at + len(token) :].lstrip("-")
-        return not (at and label[at - 1].isalpha()) and after.startswith(("bank", "nganhang"))
+        return token in CODES_AT_WORD_START or after.startswith(("bank", "nganhang"))
     if len(token) < 6 or not token.endswith("bank"):
         return False
     return not (at and label[at - 1].isalpha()) or len(token) >= 8
@@ -167,6 +199,9 @@ class BrandMatcher:
         if short_tokens:
             affix = trie_pattern(SHORT_AFFIXES)
             parts.append(rf"(?<![a-z]){trie_pattern(short_tokens)}(?=[^a-z]|$|{affix})")
+        codes = sorted(CODES_AT_WORD_START & set(short_tokens))
+        if codes:
+            parts.append(rf"(?<![a-z]){trie_pattern(codes)}")
         self.pattern = re.compile("|".join(parts) if parts else "(?!)", re.MULTILINE)
         # Single-deletion index of tokens long enough for typo matching.
         self._typo: dict[str, str] = {}

@@ -49,6 +49,12 @@ _RULE_TEXT = {
         "Tên ngân hàng Việt Nam nằm trong một tên miền không phải của ngân hàng",
         "name of a Vietnamese bank inside a domain name that is not the bank's",
     ),
+    "brand_name_in_name": (
+        "Tên ví điện tử, sàn thương mại điện tử hay nhà phát hành game Việt Nam nằm trong một "
+        "tên miền không phải của họ",
+        "name of a Vietnamese e-wallet, online shop or game publisher inside a domain name "
+        "that is not theirs",
+    ),
     "government_service_elsewhere": (
         "Mang tên dịch vụ công hoặc cơ quan nhà nước nhưng không thuộc .gov.vn",
         "names a Vietnamese government service or authority but is not under .gov.vn",

@@ -22,7 +22,7 @@ from canhgiac.detectors.domains.hostnames import HostParts
 from canhgiac.detectors.domains.lures import GROUP_KEYS, WORD_GROUPS
 
 # Bump when the meaning or order of any feature changes: saved models record it.
-FEATURE_VERSION = 9
+FEATURE_VERSION = 10
 
 DENSE_NAMES: tuple[str, ...] = (
     "host_length_log",
@@ -111,6 +111,9 @@ class FeatureBatch:
     # (features.py). On .vn, registered under a checked identity, such names are also the
     # banks' subsidiaries' (vpbanks.com.vn, VPBank Securities).
     bank_name: set[int]
+    # Names outside .vn where a Vietnamese e-wallet's, online shop's or Garena's name stands
+    # in the registrable label (features.py).
+    brand_name: set[int]
     # Names whose registrable label is only a number and "vn" (features.py).
     vietnam_numbers: set[int]
     # Names one letter off a brand's name on the brand's own suffix, .com aside ("gareena.vn"

@@ -18,6 +18,7 @@ import numpy as np
 from canhgiac.detectors.domains.brand_match import (
     BrandMatcher,
     bank_name_stands,
+    brand_name_stands,
     drops_a_double,
     runs_on,
 )
@@ -98,6 +99,14 @@ class FeatureExtractor:
             key
             for key, sector in matcher.sector.items()
             if sector == "bank" and key in matcher.local
+        )
+        # Vietnamese e-wallets, online shops and Garena: nobody else builds a site name on
+        # theirs either (rules.py, "brand_name_in_name"). Car, housing, airline, telco and
+        # insurance brands are left out: dealers, agents and resellers use those names.
+        self._name_brands = frozenset(
+            key
+            for key, sector in matcher.sector.items()
+            if key in matcher.local and (sector in ("ewallet", "ecommerce") or key == "garena")
         )
         # Public suffix -> row of its flags in _suffix_table (suffixes repeat across names).
         self._suffix_ids: dict[str, int] = {}
@@ -285,6 +294,7 @@ class FeatureExtractor:
         official_rows = np.fromiter(official, dtype=bool, count=m)
         elsewhere = ~(vn | (f[:, col["suffix_gov_edu"]] > 0) | official_rows)
         bank_names: set[int] = set()
+        brand_names: set[int] = set()
         typo_squats: set[int] = set()
         for j, hit in enumerate(hits):
             if hit is None:
@@ -343,14 +353,11 @@ class FeatureExtractor:
                     hit.how == "typo" or (hit.how == "digit_swap" and len(hit.token) >= 5)
                 ) and not drops_a_double(hit.token, labels[j]):
                     typo_squats.add(ok[j])
-            if (
-                hit.how == "contains"
-                and hit.where != "subdomain"
-                and hit.brand in self._bank_brands
-                and elsewhere[j]
-                and bank_name_stands(hit.token, labels[j])
-            ):
-                bank_names.add(ok[j])
+            if hit.how == "contains" and hit.where != "subdomain" and elsewhere[j]:
+                if hit.brand in self._bank_brands and bank_name_stands(hit.token, labels[j]):
+                    bank_names.add(ok[j])
+                elif hit.brand in self._name_brands and brand_name_stands(hit.token, labels[j]):
+                    brand_names.add(ok[j])
         for j, _match in matches_by_row(_FAKE_SUFFIX, joined_stems):
             f[j, col["fake_suffix_label"]] = 1
         government = {
@@ -422,6 +429,7 @@ class FeatureExtractor:
             government,
             vietnamese_elsewhere,
             bank_names,
+            brand_names,
             vietnam_numbers,
             typo_squats,
             ok,

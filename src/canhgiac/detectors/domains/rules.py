@@ -22,6 +22,7 @@ RULE_MARGIN = {
     "gambling_words": 0.5,
     "local_brand_elsewhere": 1.0,
     "bank_name_in_name": 1.0,
+    "brand_name_in_name": 1.0,
     "brand_typo_own_suffix": 1.0,
     "latin_lookalike_letters": 1.0,
     "government_service_elsewhere": 1.0,
@@ -93,6 +94,10 @@ def fired_rules(batch: FeatureBatch, i: int) -> list[str]:
     # whose subsidiaries sit on .vn (vpbanks.com.vn).
     if i in batch.bank_name:
         fired.append("bank_name_in_name")
+    # The same for e-wallets, online shops and Garena ("shopee-deal.com", "garenavns.com"):
+    # their gift codes, orders and wallets are what these names fish for.
+    if i in batch.brand_name:
+        fired.append("brand_name_in_name")
     # The classic typo-squat: the brand's name misspelt by one letter on its own suffix.
     if i in batch.typo_squats:
         fired.append("brand_typo_own_suffix")
