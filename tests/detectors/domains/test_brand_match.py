@@ -111,3 +111,9 @@ def test_dropping_one_of_a_doubled_letter_is_a_short_spelling_not_a_typo():
     assert drops_a_double("shopee", "shope")
     assert not drops_a_double("garena", "garna")
     assert not drops_a_double("garena", "gareena")
+
+
+def test_a_longer_code_ending_in_vcb_still_needs_an_affix(matcher):
+    # PVcomBank's "pvcb" ends in "vcb"; only "vcb" itself needs nothing after it.
+    assert find(matcher, "pvcbxyz") is None
+    assert find(matcher, "pvcb-bank").brand == "pvcombank"

@@ -198,10 +198,13 @@ class BrandMatcher:
             parts.append(trie_pattern(long_tokens))
         if short_tokens:
             affix = trie_pattern(SHORT_AFFIXES)
-            parts.append(rf"(?<![a-z]){trie_pattern(short_tokens)}(?=[^a-z]|$|{affix})")
-        codes = sorted(CODES_AT_WORD_START & set(short_tokens))
-        if codes:
-            parts.append(rf"(?<![a-z]){trie_pattern(codes)}")
+            # The codes of CODES_AT_WORD_START need nothing after them: a look-behind for
+            # each (the code itself at a word start, not "pvcb"), tried only when the affix
+            # test has failed, keeps the scan to one branch.
+            codes = "".join(
+                f"|(?<=(?<![a-z]){c})" for c in sorted(CODES_AT_WORD_START & set(short_tokens))
+            )
+            parts.append(rf"(?<![a-z]){trie_pattern(short_tokens)}(?=[^a-z]|$|{affix}{codes})")
         self.pattern = re.compile("|".join(parts) if parts else "(?!)", re.MULTILINE)
         # Single-deletion index of tokens long enough for typo matching.
         self._typo: dict[str, str] = {}
