@@ -70,6 +70,11 @@ def drops_a_double(token: str, label: str) -> bool:
     )
 
 
+def _starts_a_word(label: str, at: int) -> bool:
+    """Position ``at`` of ``label`` has no letter before it."""
+    return not (at and label[at - 1].isalpha())
+
+
 # Names of e-wallets and shops that are also ordinary words or word starts ("cellphones",
 # "smartpay", "sendo…" for "send o…"): inside another name they say nothing.
 ORDINARY_WORD_TOKENS = frozenset(
@@ -88,7 +93,7 @@ def brand_name_stands(token: str, label: str) -> bool:
     at = label.find(token)
     if at < 0 or len(token) < 5 or token in ORDINARY_WORD_TOKENS:
         return False
-    if not (at and label[at - 1].isalpha()):
+    if _starts_a_word(label, at):
         return True
     return len(token) >= 6 and token not in _ENDS_IN_A_WORD
 
@@ -108,13 +113,13 @@ def bank_name_stands(token: str, label: str) -> bool:
     if at < 0:
         return False
     if len(token) <= 4:
-        if at and label[at - 1].isalpha():
+        if not _starts_a_word(label, at):
             return False
         after = label[at + len(token) :].lstrip("-")
         return token in CODES_AT_WORD_START or after.startswith(("bank", "nganhang"))
     if len(token) < 6 or not token.endswith("bank"):
         return False
-    return not (at and label[at - 1].isalpha()) or len(token) >= 8
+    return _starts_a_word(label, at) or len(token) >= 8
 
 
 class BrandLike(Protocol):
