@@ -325,6 +325,13 @@ def test_vietnamese_marks_on_a_latin_word_are_flagged_but_vietnamese_words_are_n
         ("tongcucthuevitegov.cc", "thue"),
         ("vietgov22.cc", None),
         ("vieteid.com", "vneid"),
+        # Ministries and services whose names count outside .vn only.
+        ("bocongthuong-online.com", None),
+        ("cucquanlythitruong.com", None),
+        ("bogtvt.net", None),
+        ("dangkiemxe.com", "dangkiem"),
+        ("tracuuphatnguoi.com", "csgt"),
+        ("nganhangnhanuoc.com", "sbv"),
     ],
 )
 def test_government_services_outside_gov_vn_are_flagged(scorer, name, brand):
@@ -338,7 +345,10 @@ def test_government_services_outside_gov_vn_are_flagged(scorer, name, brand):
 def test_government_rule_spares_official_hosts_and_ordinary_services(scorer):
     for name in ["dichvucong.gov.vn", "vneid.gov.vn", "thuedientu.gdt.gov.vn", "chinhphu.vn",
                  "baochinhphu.vn", "congan.com.vn", "dichvucongchung.vn", "chinhphucielts.com",
-                 "yougov.com"]:  # fmt: skip
+                 "yougov.com",
+                 # On .vn: newspapers, magazines and private look-up sites use these names.
+                 "baocongthuong.vn", "quanlythitruong.vn", "phatnguoi.vn", "dangkiem.vn",
+                 "robotaichinh.com", "dangkiemviec.net"]:  # fmt: skip
         result = scorer.score(name)
         assert "government_service_elsewhere" not in result.rules, result
         assert not result.is_suspicious, result

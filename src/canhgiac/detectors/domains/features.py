@@ -362,7 +362,7 @@ class FeatureExtractor:
             f[j, col["fake_suffix_label"]] = 1
         government = {
             ok[j]: service
-            for j, service in government_claims(joined_stems).items()
+            for j, service in government_claims(joined_stems, elsewhere).items()
             if not official[j]
         }
         embedded: list[str | None] = [None] * n

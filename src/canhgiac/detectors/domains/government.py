@@ -9,11 +9,17 @@ registry lists; the scorer never flags either. A name anywhere else that spells 
 Words that also start ordinary Vietnamese compounds are held back there: "dịch vụ công
 chứng" (notary), "dịch vụ công ty" (company services) and "chinh phục" (to conquer) are
 not the state.
+
+Ministries, agencies and their best-known services whose names Vietnamese newspapers,
+magazines and private look-up sites also carry on .vn ("Bộ Công Thương", "quản lý thị
+trường", "đăng kiểm", "phạt nguội") count only outside .vn: there only a fake portal uses
+them (``bocongthuong-online.com``, ``dangkiemvn.com``, ``tracuuphatnguoi.com``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -48,21 +54,40 @@ _SERVICES: tuple[tuple[str, str | None], ...] = (
     ("gov[a-z0-9-]{0,3}(?:vn|viet)", None),
     ("govn(?![a-z])", None),
 )
+# Claims that count only on names outside .vn (see the module's note).
+_SERVICES_ELSEWHERE: tuple[tuple[str, str | None], ...] = (
+    ("bocongthuong", None),  # Ministry of Industry and Trade: e-commerce registration
+    ("quanlythitruong", None),  # its market surveillance force
+    ("bogiaothong|bogtvt", None),  # Ministry of Transport
+    ("(?<![a-z])botaichinh", None),  # Ministry of Finance; not "robotaichinh" (robo-advisor)
+    ("nganhangnhanuoc", "sbv"),  # the State Bank
+    # Vehicle inspection; "đang kiếm" (earning, looking for: dangkiemtien) is not.
+    ("cucdangkiem|dangkiem(?:vn|viet|xe|oto|online|(?![a-z]))", "dangkiem"),
+    ("phatnguoi", "csgt"),  # camera traffic fines
+)
 GOVERNMENT_NAME = re.compile("|".join(f"({pattern})" for pattern, _ in _SERVICES))
-# Every match of GOVERNMENT_NAME contains one of these: ``str.find`` locates the few
+GOVERNMENT_NAME_ELSEWHERE = re.compile(
+    "|".join(f"({pattern})" for pattern, _ in _SERVICES_ELSEWHERE)
+)
+# Every match of either pattern contains one of these: ``str.find`` locates the few
 # candidate names far faster than the full pattern scans a whole batch.
 _LITERALS = (
     "gov", "dvc", "eid", "etax", "dichvucong", "congdichvu", "vssid", "baohiemxahoi", "bhxh",
     "bocongan", "cucthue", "chinhphu", "dancuquocgia",
+    "bocongthuong", "quanlythitruong", "bogiaothong", "bogtvt", "botaichinh",
+    "nganhangnhanuoc", "dangkiem", "phatnguoi",
 )  # fmt: skip
 
 
-def government_claims(joined_stems: Joined) -> dict[int, str | None]:
+def government_claims(
+    joined_stems: Joined, elsewhere: Sequence[bool] | None = None
+) -> dict[int, str | None]:
     """Row -> brand key (None: the state in general) of every stem claiming to be a service.
 
     ``joined_stems`` are the batch's folded stems (hosts without their public suffix) joined
-    by ``wordtrie.join_rows``. The first service named in a stem wins. Official hosts must be
-    dropped by the caller.
+    by ``wordtrie.join_rows``; ``elsewhere`` tells per row whether the name is outside .vn
+    (all rows when not given), where the ministries' names count too. The first service
+    named in a stem wins. Official hosts must be dropped by the caller.
     """
     text, starts = joined_stems.text, joined_stems.starts
     positions: list[int] = []
@@ -77,7 +102,13 @@ def government_claims(joined_stems: Joined) -> dict[int, str | None]:
     for row in sorted(set(np.searchsorted(starts, positions, side="right").tolist())):
         begin = int(starts[row - 1])
         end = text.find("\n", begin)
-        match = GOVERNMENT_NAME.search(text, begin, end if end >= 0 else len(text))
+        end = end if end >= 0 else len(text)
+        match = GOVERNMENT_NAME.search(text, begin, end)
         if match is not None:
             claims[row - 1] = _SERVICES[(match.lastindex or 1) - 1][1]
+            continue
+        if elsewhere is None or elsewhere[row - 1]:
+            match = GOVERNMENT_NAME_ELSEWHERE.search(text, begin, end)
+            if match is not None:
+                claims[row - 1] = _SERVICES_ELSEWHERE[(match.lastindex or 1) - 1][1]
     return claims

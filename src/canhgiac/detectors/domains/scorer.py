@@ -247,9 +247,11 @@ class DomainScorer:
         reasons = reasons_for(sig, rules, suspicious, model_flagged, score, self.brand_names)
         brand = hit.brand if hit is not None else None
         if "government_service_elsewhere" in rules:
-            # The service claimed is the brand imitated ("vieteid.com" has no lure word).
+            # The service claimed is the brand imitated ("vieteid.com" has no lure word), and
+            # the state's name says more than account words do ("dangkiem-online.com").
             brand = brand or batch.government[i]
-            category = category or "fraud.impersonation.authority"
+            if category in (None, "phishing"):
+                category = "fraud.impersonation.authority"
         if "vietnam_number_name" in rules:
             category = category or "gambling"  # "0840113vn.com" has no word to go by
         return DomainScore(
