@@ -34,7 +34,6 @@ INNOCENT = [
     "dichvucongnghe",
     "chinhphucielts",  # chinh phục: to conquer
     "nhakhoachinhphuong",  # a person's name
-    "congan",  # the police newspaper (congan.com.vn)
     "govdeals",
     "yougov",
     "governancenow",
@@ -55,6 +54,9 @@ CLAIMS_ELSEWHERE = {
     "tracuu-dangkiem": "dangkiem",
     "cucdangkiemoto": "dangkiem",
     "tracuuphatnguoi": "csgt",
+    "congan-hanoi": "bocongan",
+    "conganhcm-dichvu": "bocongan",
+    "hotro.canhsat113": "bocongan",
 }
 
 
@@ -73,6 +75,11 @@ def test_ministry_names_are_claims_outside_vn_only(stem, brand):
     assert government_claims(join_rows([stem]), [False]) == {}
 
 
+def test_police_newspaper_on_vn_is_no_claim():
+    # congan.com.vn, the Ho Chi Minh City police's newspaper.
+    assert government_claims(join_rows(["congan"]), [False]) == {}
+
+
 def test_services_count_on_vn_too():
     stems = ["dichvucong-hotro", "vneidquocgia"]
     assert government_claims(join_rows(stems), [False, False]) == {0: "dichvucong", 1: "vneid"}
@@ -80,7 +87,8 @@ def test_services_count_on_vn_too():
 
 def test_look_alike_ordinary_words_are_no_ministry():
     # đang kiếm tiền/việc: earning, looking for work; a robo-advisor.
-    assert government_claims(join_rows(["dangkiemtien", "dangkiemviec", "robotaichinh"])) == {}
+    stems = ["dangkiemtien", "dangkiemviec", "robotaichinh", "bacongan"]
+    assert government_claims(join_rows(stems)) == {}
 
 
 def test_rows_are_those_of_the_batch_and_first_service_wins():

@@ -332,6 +332,7 @@ def test_vietnamese_marks_on_a_latin_word_are_flagged_but_vietnamese_words_are_n
         ("dangkiemxe.com", "dangkiem"),
         ("tracuuphatnguoi.com", "csgt"),
         ("nganhangnhanuoc.com", "sbv"),
+        ("congan-hanoi.com", "bocongan"),
     ],
 )
 def test_government_services_outside_gov_vn_are_flagged(scorer, name, brand):

@@ -13,7 +13,8 @@ not the state.
 Ministries, agencies and their best-known services whose names Vietnamese newspapers,
 magazines and private look-up sites also carry on .vn ("Bộ Công Thương", "quản lý thị
 trường", "đăng kiểm", "phạt nguội") count only outside .vn: there only a fake portal uses
-them (``bocongthuong-online.com``, ``dangkiemvn.com``, ``tracuuphatnguoi.com``).
+them (``bocongthuong-online.com``, ``dangkiemvn.com``, ``tracuuphatnguoi.com``), and so
+does the police's name ("công an", "cảnh sát") where a word starts.
 """
 
 from __future__ import annotations
@@ -64,6 +65,9 @@ _SERVICES_ELSEWHERE: tuple[tuple[str, str | None], ...] = (
     # Vehicle inspection; "đang kiếm" (earning, looking for: dangkiemtien) is not.
     ("cucdangkiem|dangkiem(?:vn|viet|xe|oto|online|(?![a-z]))", "dangkiem"),
     ("phatnguoi", "csgt"),  # camera traffic fines
+    # The police where a word starts (congan-hanoi, canhsat113); the police newspapers are
+    # on .vn (congan.com.vn), and "bocongan" is a claim anywhere.
+    ("(?<![a-z])(?:congan|canhsat)", "bocongan"),
 )
 GOVERNMENT_NAME = re.compile("|".join(f"({pattern})" for pattern, _ in _SERVICES))
 GOVERNMENT_NAME_ELSEWHERE = re.compile(
@@ -75,7 +79,7 @@ _LITERALS = (
     "gov", "dvc", "eid", "etax", "dichvucong", "congdichvu", "vssid", "baohiemxahoi", "bhxh",
     "bocongan", "cucthue", "chinhphu", "dancuquocgia",
     "bocongthuong", "quanlythitruong", "bogiaothong", "bogtvt", "botaichinh",
-    "nganhangnhanuoc", "dangkiem", "phatnguoi",
+    "nganhangnhanuoc", "dangkiem", "phatnguoi", "congan", "canhsat",
 )  # fmt: skip
 
 
