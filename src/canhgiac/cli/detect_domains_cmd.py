@@ -227,6 +227,7 @@ def _print_evaluation(r: Evaluation, trained_on: list[str]) -> None:
 
 @app.command("train")
 def train(
+    ctx: typer.Context,
     output: Path = typer.Option(..., help="Tệp mô hình .npz sẽ ghi"),
     positives: list[Path] = typer.Option([], help="Tệp tên miền lừa đảo (lặp lại được)"),
     negatives: list[Path] = typer.Option([], help="Tệp tên miền hợp lệ (lặp lại được)"),
@@ -238,8 +239,17 @@ def train(
         help="Giữ tỉ lệ báo nhầm trên từng tệp hợp lệ đủ lớn, không chỉ trên tổng / hold the "
         "target FPR on every legitimate list large enough to measure it, not only on the pool",
     ),
+    platform_labels: bool = typer.Option(
+        True,
+        "--platform-labels/--no-platform-labels",
+        help="Dùng quyết định của phân tích viên ở hàng đợi xác minh trong CSDL / use analysts' "
+        "verification decisions stored in the database",
+    ),
 ) -> None:
-    """Huấn luyện mô hình tên miền / train the name model (weights only are saved)."""
+    """Huấn luyện mô hình tên miền / train the name model (weights only are saved).
+
+    Names analysts confirmed in the verification queue join the scam names, names they
+    rejected join the legitimate ones as a list of their own."""
     from canhgiac.detectors.domains.scorer import build_extractor
     from canhgiac.detectors.domains.train import TrainingConfig, read_names, train_model
 
@@ -251,6 +261,24 @@ def train(
             names = read_names(path)
             neg += names
             lists += [index] * len(names)
+        sources = [p.name for p in (*positives, *negatives)]
+        if platform_labels:
+            from canhgiac.cli.context import cli_session
+            from canhgiac.verification.service import training_labels
+
+            with cli_session(ctx) as session:
+                decided = list(training_labels(session))
+            confirmed = [name for name, is_scam in decided if is_scam]
+            rejected = [name for name, is_scam in decided if not is_scam]
+            pos += confirmed
+            neg += rejected
+            lists += [len(negatives)] * len(rejected)
+            if decided:
+                sources.append(f"verification:{len(confirmed)}+{len(rejected)}")
+            console.print(
+                f"Quyết định của phân tích viên / analysts' decisions: {len(confirmed)} xác nhận "
+                f"/ confirmed, {len(rejected)} bác bỏ / rejected"
+            )
         extractor, _ = build_extractor()
         config = TrainingConfig(
             c=c,
@@ -263,7 +291,7 @@ def train(
             pos,
             neg,
             config,
-            sources=[p.name for p in (*positives, *negatives)],
+            sources=sources,
             negative_lists=lists,
         )
         model.save(output)

@@ -1,8 +1,11 @@
 import json
 
+import pytest
+from sqlalchemy import create_engine, select
 from typer.testing import CliRunner
 
 from canhgiac.cli.main import app
+from canhgiac.verification.models import DomainCandidate
 
 runner = CliRunner()
 
@@ -84,6 +87,7 @@ def test_train_writes_a_loadable_model(tmp_path):
             "--output",
             str(out),
             "--no-authored",
+            "--no-platform-labels",
             "--target-fpr",
             "0.01",
         ],
@@ -111,6 +115,7 @@ def test_train_holds_the_target_on_each_legitimate_list(tmp_path):
     pos = tmp_path / "pos.txt"
     pos.write_text("\n".join(f"vaytien{i}-xacminh.xyz" for i in range(60)) + "\n", encoding="utf-8")
     args = ["detect", "domains", "train", "--positives", str(pos), "--no-authored"]
+    args.append("--no-platform-labels")
     for k, word in enumerate(("thuvien", "nhakhoa")):
         neg = tmp_path / f"neg{k}.txt"
         neg.write_text("\n".join(f"{word}{i}sach.vn" for i in range(150)) + "\n", "utf-8")
@@ -149,3 +154,54 @@ def test_evaluate_held_out_trains_a_fresh_model_and_reports_each_list(tmp_path):
     assert result.exit_code == 1 and "model" in result.output
     result = runner.invoke(app, [*args, "--held-out", "0.3", "--split-by", "tld"])
     assert result.exit_code == 1 and "split_by" in result.output
+
+
+@pytest.fixture
+def db_cli(scratch_database_url, tmp_path, monkeypatch):
+    """The CLI on a migrated scratch database (the verification queue lives there)."""
+    monkeypatch.setenv("CANHGIAC_DATABASE_URL", scratch_database_url)
+    monkeypatch.setenv("CANHGIAC_SECRET_KEY", "cli-test-secret-value")
+    monkeypatch.setenv("CANHGIAC_HUEY_SQLITE_PATH", str(tmp_path / "huey.db"))
+    monkeypatch.chdir(tmp_path)
+
+    def run(*args: str):
+        return runner.invoke(app, list(args), catch_exceptions=False)
+
+    assert run("db", "upgrade").exit_code == 0
+    return run
+
+
+def test_train_learns_from_verification_decisions(db_cli, scratch_database_url, tmp_path):
+    queued = tmp_path / "nrd.txt"
+    queued.write_text("vietcombank-xacminh-taikhoan.xyz\nvaytinchap-tpbank-online.xyz\n", "utf-8")
+    result = db_cli("verification", "import", str(queued), "--source", "nrd")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["queued"] == 2
+    engine = create_engine(scratch_database_url)
+    with engine.connect() as conn:
+        ids = dict(conn.execute(select(DomainCandidate.name, DomainCandidate.id)).all())
+    engine.dispose()
+    confirm = ids["vietcombank-xacminh-taikhoan.xyz"]
+    reject = ids["vaytinchap-tpbank-online.xyz"]
+    args = ("--category", "fraud.impersonation.bank", "--reason", "Trang giả")
+    assert db_cli("verification", "decide", str(confirm), "confirm", *args).exit_code == 0
+    result = db_cli("verification", "decide", str(reject), "reject", "--reason", "Trang thật")
+    assert result.exit_code == 0, result.output
+
+    pos = tmp_path / "pos.txt"
+    neg = tmp_path / "neg.txt"
+    pos.write_text("\n".join(f"vaytien{i}-xacminh.xyz" for i in range(60)) + "\n", "utf-8")
+    neg.write_text("\n".join(f"thuvien{i}sach.vn" for i in range(120)) + "\n", "utf-8")
+    train = ("detect", "domains", "train", "--positives", str(pos), "--negatives", str(neg),
+             "--no-authored", "--target-fpr", "0.01")  # fmt: skip
+    result = db_cli(*train, "--output", str(tmp_path / "with.npz"))
+    assert result.exit_code == 0, result.output
+    assert "1 xác nhận / confirmed, 1 bác bỏ / rejected" in " ".join(result.stdout.split())
+    meta = json.loads(result.stdout[result.stdout.index("{") :])
+    assert (meta["positives"], meta["negatives"]) == (61, 121)
+    assert meta["sources"] == ["pos.txt", "neg.txt", "verification:1+1"]
+
+    result = db_cli(*train, "--no-platform-labels", "--output", str(tmp_path / "without.npz"))
+    assert result.exit_code == 0, result.output
+    meta = json.loads(result.stdout[result.stdout.index("{") :])
+    assert (meta["positives"], meta["negatives"]) == (60, 120)
