@@ -51,6 +51,16 @@ class Settings(BaseSettings):
         default=False,
         description="Only for tests: let the page fetcher reach loopback/private addresses",
     )
+    domain_model_path: Path | None = Field(
+        default=None,
+        description="Name model (.npz) from `canhgiac detect domains train`, used instead of "
+        "the shipped one",
+    )
+    text_model_path: Path | None = Field(
+        default=None,
+        description="Message model (.npz) from `canhgiac detect text train`, used instead of "
+        "the shipped one",
+    )
     fetch_timeout_seconds: float = 10.0
     fetch_max_bytes: int = 2 * 1024 * 1024
     log_level: str = "INFO"

@@ -57,6 +57,12 @@ def root(ctx: typer.Context) -> None:
     """Build the settings once for the whole command."""
     if ctx.obj is None:
         ctx.obj = Settings()
+    settings = ctx.obj
+    if isinstance(settings, Settings) and (settings.domain_model_path or settings.text_model_path):
+        # Imported only then: the detectors' imports would slow every other command.
+        from canhgiac.detectors.configure import use_configured_models
+
+        use_configured_models(settings)
 
 
 @app.command("version")

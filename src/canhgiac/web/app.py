@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from canhgiac import __version__
 from canhgiac.db.engine import get_engine
 from canhgiac.db.engine import session_factory as make_session_factory
+from canhgiac.detectors.configure import use_configured_models
 from canhgiac.settings import Settings
 from canhgiac.web import health
 from canhgiac.web.api_docs import router as api_docs_router
@@ -33,6 +34,7 @@ def create_app(
 ) -> FastAPI:
     if session_factory is None:
         session_factory = make_session_factory(get_engine(settings))
+    use_configured_models(settings, check=True)
     app = FastAPI(
         title="Cảnh giác API",
         version=__version__,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from itertools import compress
@@ -36,7 +36,8 @@ MAX_ALLOW_LIST = 1_000_000
 
 @dataclass(frozen=True)
 class DomainScorerConfig:
-    model_path: Path | None = None  # None: the model shipped with canhgiac
+    # None: the process's model (``use_domain_model``), the shipped one unless set.
+    model_path: Path | None = None
     allow_list: frozenset[str] = frozenset()  # hosts (and their sub-domains) never flagged
     # Override of the operating point on the 0..1 score scale (0.5 is the model's own).
     threshold: float = 0.5
@@ -301,6 +302,20 @@ def _cached(config: DomainScorerConfig) -> DomainScorer:
     return build_scorer(config)
 
 
+# The model a process uses when none is named: set by each entry point from its settings
+# (``domain_model_path``); None is the shipped model.
+_DEFAULT_MODEL: dict[str, Path | None] = {"path": None}
+
+
+def use_domain_model(path: Path | None) -> None:
+    """Make ``path`` (None: the shipped model) the model of ``load_domain_scorer()``."""
+    _DEFAULT_MODEL["path"] = path
+
+
 def load_domain_scorer(config: DomainScorerConfig | None = None) -> DomainScorer:
-    """The scorer for ``config`` (default: shipped model), built once per process."""
-    return _cached(config or DomainScorerConfig())
+    """The scorer for ``config``, built once per process. A config without a model path
+    uses the process's model (``use_domain_model``; the shipped one unless set)."""
+    config = config or DomainScorerConfig()
+    if config.model_path is None and _DEFAULT_MODEL["path"] is not None:
+        config = replace(config, model_path=_DEFAULT_MODEL["path"])
+    return _cached(config)

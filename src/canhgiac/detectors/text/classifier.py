@@ -272,9 +272,20 @@ _CACHE: dict[Path, TextClassifier] = {}
 _LOCK = threading.Lock()
 
 
+# The model a process uses when none is named: set by each entry point from its settings
+# (``text_model_path``); None is the shipped model.
+_DEFAULT_MODEL: dict[str, Path | None] = {"path": None}
+
+
+def use_text_model(path: Path | None) -> None:
+    """Make ``path`` (None: the shipped model) the model of ``load_text_classifier()``."""
+    _DEFAULT_MODEL["path"] = path
+
+
 def load_text_classifier(path: Path | None = None) -> TextClassifier:
-    """The classifier for ``path`` (default: the shipped model), loaded once per process."""
-    key = (path or SHIPPED_MODEL).resolve()
+    """The classifier for ``path`` (default: the process's model, see ``use_text_model``),
+    loaded once per process."""
+    key = (path or _DEFAULT_MODEL["path"] or SHIPPED_MODEL).resolve()
     with _LOCK:
         classifier = _CACHE.get(key)
         if classifier is None:
