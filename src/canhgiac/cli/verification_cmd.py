@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import typer
 from rich.table import Table
 
-from canhgiac.cli.context import cli_session, console, print_json, settings_of
+from canhgiac.cli.context import cli_session, console, fail, print_json, settings_of
 from canhgiac.detectors.domains.scorer import load_domain_scorer
 from canhgiac.detectors.pages.check import UrlChecker
+from canhgiac.errors import CanhgiacError
 from canhgiac.verification import service
 from canhgiac.verification.sources import SOURCE_FORMATS, iter_names
 
@@ -19,16 +22,51 @@ app = typer.Typer(no_args_is_help=True)
 @app.command("import")
 def import_names(
     ctx: typer.Context,
-    path: Path = typer.Argument(..., help="Danh sách tên / names file (gzip ok)"),
+    path: str = typer.Argument(..., help="Danh sách tên / names file (gzip ok); - = stdin"),
     fmt: str = typer.Option("list", "--format", help=", ".join(SOURCE_FORMATS)),
     source: str = typer.Option("list", "--source", help="e.g. ct, nrd, vnnic"),
+    stream: bool = typer.Option(
+        False,
+        "--stream",
+        help="Luồng không dứt (CertStream): mỗi lô được lưu ngay / an endless stream: each "
+        "batch is saved as it comes, one JSON line of totals per batch",
+    ),
+    batch: int = typer.Option(500, "--batch", min=1, max=100_000, help="Tên mỗi lô / per batch"),
 ) -> None:
-    """Chấm điểm tên mới và đưa tên đáng ngờ vào hàng đợi / score names, queue the suspicious."""
-    with cli_session(ctx) as session:
-        result = service.enqueue_names(
-            session, load_domain_scorer(), iter_names(path, fmt), source=source
-        )
-    print_json(result.__dict__)
+    """Chấm điểm tên mới và đưa tên đáng ngờ vào hàng đợi / score names, queue the suspicious.
+
+    ``certstream --json | canhgiac verification import - --format ct-jsonl --stream``
+    queues suspicious names from the certificate-transparency stream as they appear."""
+    names = iter_names(sys.stdin.buffer if path == "-" else Path(path), fmt)
+    if not stream:
+        with cli_session(ctx) as session:
+            result = service.enqueue_names(session, load_domain_scorer(), names, source=source)
+        print_json(result.__dict__)
+        return
+    totals = service.EnqueueResult()
+    try:
+        for chunk in _batches(names, batch):
+            # One transaction per batch: names reach the queue while the stream goes on, and
+            # a stream that breaks off keeps every batch saved before.
+            with cli_session(ctx) as session:
+                result = service.enqueue_names(session, load_domain_scorer(), chunk, source=source)
+            for key, value in result.__dict__.items():
+                setattr(totals, key, getattr(totals, key) + value)
+            print_json(totals.__dict__)
+            sys.stdout.flush()
+    except CanhgiacError as exc:  # a missing file or unknown format, found on first read
+        fail(exc.message, field=exc.field)
+
+
+def _batches(names: Iterator[str], size: int) -> Iterator[list[str]]:
+    chunk: list[str] = []
+    for name in names:
+        chunk.append(name)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 @app.command("list")

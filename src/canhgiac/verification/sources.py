@@ -8,6 +8,7 @@ import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from canhgiac.errors import ValidationFailed
 from canhgiac.indicators.feeds.lines import open_binary
@@ -28,14 +29,16 @@ def _names_from_ct(record: object) -> list[str]:
     return [n for n in names if isinstance(n, str)][:1000] if isinstance(names, list) else []
 
 
-def iter_names(path: Path, fmt: str) -> Iterator[str]:
+def iter_names(source: Path | BinaryIO, fmt: str) -> Iterator[str]:
+    """Names in a file (gzip ok) or a binary stream such as a CertStream client's output,
+    read line by line as they come."""
     if fmt not in SOURCE_FORMATS:
         raise ValidationFailed(
             f"Định dạng không hỗ trợ: {fmt}; chọn {', '.join(SOURCE_FORMATS)}", field="format"
         )
-    if not path.is_file():
-        raise ValidationFailed(f"Không có tệp {path} / file not found", field="path")
-    with open_binary(path) as raw:
+    if isinstance(source, Path) and not source.is_file():
+        raise ValidationFailed(f"Không có tệp {source} / file not found", field="path")
+    with open_binary(source) as raw:
         text = io.TextIOWrapper(raw, encoding="utf-8", errors="replace")
         if fmt == "ct-csv":
             for row in csv.reader(text):

@@ -1,0 +1,101 @@
+"""``canhgiac verification import``: files, standard input and endless streams."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import click.testing
+import pytest
+import typer
+from sqlalchemy import create_engine, func, select
+from typer.testing import CliRunner
+
+from canhgiac.cli.main import app
+from canhgiac.verification.models import DomainCandidate
+
+pytestmark = pytest.mark.db
+
+SCAMS = [f"vietcombank-xacminh{i}.xyz" for i in range(1, 6)]
+
+
+def _ct_line(name: str) -> bytes:
+    record = {"message_type": "certificate_update", "data": {"leaf_cert": {"all_domains": [name]}}}
+    return (json.dumps(record) + "\n").encode()
+
+
+@pytest.fixture
+def cli(scratch_database_url, tmp_path, monkeypatch):
+    monkeypatch.setenv("CANHGIAC_DATABASE_URL", scratch_database_url)
+    monkeypatch.setenv("CANHGIAC_SECRET_KEY", "cli-test-secret-value")
+    monkeypatch.setenv("CANHGIAC_HUEY_SQLITE_PATH", str(tmp_path / "huey.db"))
+    monkeypatch.chdir(tmp_path)
+
+    def run(*args: str, input: object = None):
+        if isinstance(input, io.RawIOBase):  # typer's runner takes only text or bytes
+            command = typer.main.get_command(app)
+            return click.testing.CliRunner().invoke(command, list(args), input=input)
+        return CliRunner().invoke(app, list(args), input=input, catch_exceptions=False)
+
+    assert run("db", "upgrade").exit_code == 0
+    return run
+
+
+def _queued(url: str) -> int:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(DomainCandidate)).scalar())
+    finally:
+        engine.dispose()
+
+
+class _Stream(io.RawIOBase):
+    """A CertStream client's output: one line per read; notes what the queue holds each time
+    it is asked for the next line."""
+
+    def __init__(self, lines: list[bytes], url: str) -> None:
+        self.lines, self.url, self.seen = list(lines), url, []
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        if not self.lines or len(buffer) < len(self.lines[0]):  # click probes with read(0)
+            return 0
+        self.seen.append(_queued(self.url))
+        line = self.lines.pop(0)
+        buffer[: len(line)] = line
+        return len(line)
+
+
+def test_stream_batches_reach_the_queue_while_the_stream_goes_on(cli, scratch_database_url):
+    stream = _Stream([_ct_line(n) for n in SCAMS], scratch_database_url)
+    result = cli(
+        "verification", "import", "-", "--format", "ct-jsonl", "--source", "ct",
+        "--stream", "--batch", "2", input=stream,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    totals = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [t["queued"] for t in totals] == [2, 4, 5]
+    # The third line is read after the first batch was saved, the fifth after the second.
+    assert stream.seen[2] == 2 and stream.seen[4] == 4
+    assert _queued(scratch_database_url) == 5
+
+
+def test_standard_input_without_stream_is_one_import(cli, scratch_database_url):
+    text = "\n".join([*SCAMS, "vnexpress.net", "khong phai ten"]) + "\n"
+    result = cli("verification", "import", "-", "--source", "nrd", input=text)
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert summary["queued"] == 5 and summary["names"] == 7
+    again = cli("verification", "import", "-", "--source", "nrd", "--stream", input=text)
+    assert json.loads(again.stdout.splitlines()[-1])["seen_again"] == 5
+    assert _queued(scratch_database_url) == 5
+
+
+def test_missing_file_in_stream_mode_is_a_clear_error(cli, tmp_path):
+    result = cli("verification", "import", str(tmp_path / "none.jsonl"), "--stream")
+    assert result.exit_code == 1
+    message = " ".join(result.stderr.split())
+    assert "[path]" in message and "file not found" in message
