@@ -68,6 +68,7 @@ bench: $(STAMP)
 
 ## make i18n: refresh the message catalogues from the templates and code
 i18n: $(STAMP)
+	mkdir -p var
 	$(BIN)/pybabel extract -F src/canhgiac/web/babel.cfg -o var/messages.pot src/canhgiac
 	$(BIN)/pybabel update -i var/messages.pot -d src/canhgiac/web/locales --no-fuzzy-matching
 

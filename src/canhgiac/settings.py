@@ -61,6 +61,20 @@ class Settings(BaseSettings):
         description="Message model (.npz) from `canhgiac detect text train`, used instead of "
         "the shipped one",
     )
+    infrastructure_lookups: bool = Field(
+        default=True, description="Look up RDAP and DNS facts of names (off: offline sites)"
+    )
+    rdap_base_url: str = Field(
+        default="https://rdap.org",
+        description="RDAP service; /domain/<name> is asked, redirects lead to the registry",
+    )
+    rdap_min_interval_seconds: float = Field(
+        default=1.0, description="Pause between RDAP requests: registries throttle"
+    )
+    dns_nameservers: list[str] = Field(
+        default_factory=list, description="DNS servers for look-ups (empty: the system's)"
+    )
+    dns_port: int = 53
     fetch_timeout_seconds: float = 10.0
     fetch_max_bytes: int = 2 * 1024 * 1024
     log_level: str = "INFO"

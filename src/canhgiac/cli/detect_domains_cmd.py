@@ -105,6 +105,25 @@ def score(
         )
 
 
+@app.command("facts")
+def facts(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., help="Tên miền hoặc đường link / a name or URL"),
+) -> None:
+    """Thông tin đăng ký (RDAP) và DNS / registration (RDAP) and DNS facts of a name.
+
+    Ngày đăng ký, nhà đăng ký, máy chủ tên, bản ghi A/AAAA/NS/MX; lỗi mạng được ghi lại, không
+    làm hỏng lệnh / network failures are reported in the facts, not raised."""
+    from canhgiac.cli.context import settings_of
+    from canhgiac.detectors.infrastructure import InfrastructureLookup
+
+    try:
+        found = InfrastructureLookup.for_settings(settings_of(ctx)).facts(name)
+    except CanhgiacError as exc:
+        fail(exc.message, field=exc.field)
+    print_json(found.to_dict())
+
+
 @app.command("evaluate")
 def evaluate(
     positives: Path = typer.Option(..., help="Tệp tên miền lừa đảo / scam names"),

@@ -11,6 +11,7 @@ from rich.table import Table
 
 from canhgiac.cli.context import cli_session, console, fail, print_json, settings_of
 from canhgiac.detectors.domains.scorer import load_domain_scorer
+from canhgiac.detectors.infrastructure import InfrastructureLookup
 from canhgiac.detectors.pages.check import UrlChecker
 from canhgiac.errors import CanhgiacError
 from canhgiac.verification import service
@@ -92,8 +93,13 @@ def capture(
     """Kiểm tra trang của tên miền (hộp cát) / check the name's page in the sandbox."""
     with cli_session(ctx) as session:
         candidate = service.get_candidate(session, candidate_id)
+        settings = settings_of(ctx)
         service.capture_candidate(
-            session, UrlChecker.from_settings(settings_of(ctx)), candidate, screenshot=screenshot
+            session,
+            UrlChecker.from_settings(settings),
+            candidate,
+            screenshot=screenshot,
+            infrastructure=InfrastructureLookup.for_settings(settings),
         )
         print_json(candidate.capture)
 

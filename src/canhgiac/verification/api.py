@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from canhgiac.accounts.principal import require_analyst, require_scope
 from canhgiac.accounts.roles import Scope
 from canhgiac.detectors.domains.scorer import load_domain_scorer
+from canhgiac.detectors.infrastructure import InfrastructureLookup
 from canhgiac.detectors.pages.check import UrlChecker
 from canhgiac.verification import service
 from canhgiac.verification.models import DomainCandidate
@@ -63,6 +64,20 @@ def candidate_out(c: DomainCandidate) -> dict[str, Any]:
 def score_domains(body: NamesIn, principal: ApiPrincipal) -> dict[str, Any]:
     require_scope(principal, Scope.DETECT)
     return {"results": [s.to_dict() for s in load_domain_scorer().score_many(body.names)]}
+
+
+@router.get(
+    "/detect/domains/facts",
+    summary="Thông tin đăng ký (RDAP) và DNS của tên miền / registration and DNS facts",
+)
+def domain_facts(
+    request: Request,
+    principal: ApiPrincipal,
+    name: str = Query(min_length=1, max_length=2048),
+) -> dict[str, Any]:
+    require_scope(principal, Scope.DETECT)
+    facts = InfrastructureLookup.for_settings(app_settings(request)).facts(name)
+    return facts.to_dict()
 
 
 @router.post(

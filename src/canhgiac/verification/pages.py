@@ -11,6 +11,7 @@ from fastapi.responses import Response
 from canhgiac.accounts.principal import require_analyst
 from canhgiac.accounts.roles import ANALYST_ROLES
 from canhgiac.categories import CATEGORIES
+from canhgiac.detectors.infrastructure import InfrastructureLookup
 from canhgiac.detectors.pages.check import UrlChecker
 from canhgiac.errors import CanhgiacError
 from canhgiac.verification import service
@@ -63,8 +64,14 @@ def capture(
 ) -> Response:
     require_analyst(principal)
     candidate = service.get_candidate(db, candidate_id)
-    checker = UrlChecker.from_settings(app_settings(request))
-    service.capture_candidate(db, checker, candidate, screenshot=bool(screenshot))
+    settings = app_settings(request)
+    service.capture_candidate(
+        db,
+        UrlChecker.from_settings(settings),
+        candidate,
+        screenshot=bool(screenshot),
+        infrastructure=InfrastructureLookup.for_settings(settings),
+    )
     return redirect(f"/verification?id={candidate_id}")
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from canhgiac.categories import BY_CODE
 from canhgiac.db.base import utcnow
 from canhgiac.detectors.domains.scorer import DomainScorer
+from canhgiac.detectors.infrastructure import InfrastructureLookup
 from canhgiac.detectors.pages.check import UrlChecker
 from canhgiac.errors import Conflict, NotFound, ValidationFailed
 from canhgiac.indicators import store
@@ -143,15 +144,24 @@ def next_pending(session: Session, after_id: int | None = None) -> DomainCandida
 
 
 def capture_candidate(
-    session: Session, checker: UrlChecker, candidate: DomainCandidate, *, screenshot: bool
+    session: Session,
+    checker: UrlChecker,
+    candidate: DomainCandidate,
+    *,
+    screenshot: bool,
+    infrastructure: InfrastructureLookup | None = None,
 ) -> None:
-    """Check the name's page (sandboxed fetcher) and keep the capture beside the name."""
+    """Check the name's page (sandboxed fetcher) and keep the capture beside the name, with
+    its registration and DNS facts when ``infrastructure`` is given."""
     result = checker.check(f"https://{candidate.name}/", screenshot=screenshot)
     if result.refused or result.fetch.error:
         http = checker.check(f"http://{candidate.name}/", screenshot=screenshot)
         if not http.fetch.error:
             result = http
-    candidate.capture = result.to_dict()
+    capture = result.to_dict()
+    if infrastructure is not None:
+        capture["infrastructure"] = infrastructure.facts(candidate.name).to_dict()
+    candidate.capture = capture
     candidate.captured_at = utcnow()
     session.flush()
 

@@ -6,6 +6,7 @@ from typer.testing import CliRunner
 
 from canhgiac.cli.main import app
 from canhgiac.verification.models import DomainCandidate
+from tests.detectors.test_infrastructure import dns_port, rdap_url  # noqa: F401 - fixtures
 
 runner = CliRunner()
 
@@ -205,3 +206,19 @@ def test_train_learns_from_verification_decisions(db_cli, scratch_database_url, 
     assert result.exit_code == 0, result.output
     meta = json.loads(result.stdout[result.stdout.index("{") :])
     assert (meta["positives"], meta["negatives"]) == (60, 120)
+
+
+def test_facts_prints_registration_and_dns(rdap_url, dns_port):  # noqa: F811 - fixtures
+    env = {
+        "CANHGIAC_RDAP_BASE_URL": rdap_url,
+        "CANHGIAC_DNS_NAMESERVERS": '["127.0.0.1"]',
+        "CANHGIAC_DNS_PORT": str(dns_port),
+        "CANHGIAC_ALLOW_PRIVATE_FETCH": "true",  # the local RDAP server: the test setting
+        "CANHGIAC_RDAP_MIN_INTERVAL_SECONDS": "0",
+    }
+    result = runner.invoke(app, ["detect", "domains", "facts", "vcb-xacminh.top"], env=env)
+    assert result.exit_code == 0, result.output
+    facts = json.loads(result.stdout)
+    assert facts["registrar"] == "NameSilo, LLC" and facts["dns"]["A"] == ["203.0.113.7"]
+    bad = runner.invoke(app, ["detect", "domains", "facts", "xin chào"], env=env)
+    assert bad.exit_code == 1 and "[name]" in bad.stderr
