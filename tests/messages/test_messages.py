@@ -7,6 +7,8 @@ from canhgiac.accounts.roles import AgencyKind, Role
 from canhgiac.detectors.text.classifier import load_text_classifier
 from canhgiac.errors import ValidationFailed
 from canhgiac.messages import service
+from canhgiac.verification import service as verification
+from canhgiac.verification.sources import names_in_text
 from tests.web.conftest import bearer, post_form
 
 SCAM = (
@@ -37,6 +39,25 @@ def test_store_label_and_export_for_training(db, factories):
         (OTP, "legit"),
     ]
     assert service.list_messages(db, labelled=False).total == 0
+
+
+def test_links_in_stored_messages_feed_the_verification_queue(db):
+    classifier = load_text_classifier()
+    service.check_and_store(db, classifier, text=SCAM, source="api")
+    service.check_and_store(
+        db, classifier, text="Doc tin moi nhat tai https://vnexpress.net/thoi-su", source="api"
+    )
+    service.check_and_store(db, classifier, text=SCAM, source="web")  # seen again, not twice
+    queued = verification.list_candidates(db).items
+    assert [(c.name, c.source, c.seen_count) for c in queued] == [
+        ("vietcombank-xacminh.xyz", "message", 2)
+    ]
+
+
+def test_names_in_text_are_domains_and_link_hosts():
+    text = "Nhan qua tai https://Shopee-Qua.top/x?y=1 hoac shopee-qua.top, goi 0912345678"
+    assert names_in_text(text) == ["shopee-qua.top"]
+    assert names_in_text("Xin chao, hen gap lai") == []
 
 
 def test_bad_input_names_the_field():

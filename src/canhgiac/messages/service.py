@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -10,9 +11,14 @@ from sqlalchemy.orm import Session
 
 from canhgiac.categories import BY_CODE, SCAM_CODES
 from canhgiac.db.base import utcnow
+from canhgiac.detectors.domains.scorer import load_domain_scorer
 from canhgiac.detectors.text.classifier import TextClassifier, TextVerdict
-from canhgiac.errors import NotFound, ValidationFailed
+from canhgiac.errors import CanhgiacError, NotFound, ValidationFailed
 from canhgiac.messages.models import CheckedMessage
+from canhgiac.verification.service import enqueue_names
+from canhgiac.verification.sources import names_in_text
+
+log = logging.getLogger(__name__)
 
 MAX_MESSAGE_CHARS = 5_000
 MAX_SENDER_CHARS = 64
@@ -60,7 +66,23 @@ def check_and_store(
     )
     session.add(message)
     session.flush()
+    _queue_names(session, message.text)
     return message, verdict
+
+
+def _queue_names(session: Session, text: str) -> None:
+    """Suspicious names in the message's links join the verification queue (source
+    "message"); the check itself never fails for it."""
+    names = names_in_text(text)
+    if not names:
+        return
+    savepoint = session.begin_nested()
+    try:
+        enqueue_names(session, load_domain_scorer(), names, source="message")
+        savepoint.commit()
+    except CanhgiacError:
+        savepoint.rollback()
+        log.warning("names of a checked message could not be queued", exc_info=True)
 
 
 def get_message(session: Session, message_id: int) -> CheckedMessage:

@@ -1,5 +1,6 @@
 """Where new names come from: plain lists, newly-registered-domain lists, certificate
-transparency entries (CertStream-style JSON lines or CSV dumps). Bounded and streaming."""
+transparency entries (CertStream-style JSON lines or CSV dumps), and the links and domains
+in stored messages. Bounded and streaming."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 from canhgiac.errors import ValidationFailed
+from canhgiac.indicators.extract import MAX_TEXT_LENGTH, extract_indicators
 from canhgiac.indicators.feeds.lines import open_binary
+from canhgiac.indicators.kinds import IndicatorKind
 
 SOURCE_FORMATS = ("list", "ct-jsonl", "ct-csv")
 MAX_LINE = 256 * 1024
@@ -61,3 +64,15 @@ def iter_names(source: Path | BinaryIO, fmt: str) -> Iterator[str]:
             except json.JSONDecodeError:
                 continue
             yield from _names_from_ct(record)
+
+
+def names_in_text(text: str) -> list[str]:
+    """Host names in a message or report: its domains and its links' hosts, once each."""
+    names: list[str] = []
+    for found in extract_indicators(text[:MAX_TEXT_LENGTH]):
+        ind = found.indicator
+        if ind.kind == IndicatorKind.DOMAIN:
+            names.append(ind.value)
+        elif ind.kind == IndicatorKind.URL and isinstance(ind.extra.get("host"), str):
+            names.append(ind.extra["host"])
+    return list(dict.fromkeys(names))
