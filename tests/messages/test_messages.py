@@ -54,6 +54,16 @@ def test_links_in_stored_messages_feed_the_verification_queue(db):
     ]
 
 
+def test_a_failing_name_scorer_never_loses_the_message(db, monkeypatch):
+    def broken() -> None:
+        raise RuntimeError("model file unreadable")
+
+    monkeypatch.setattr(service, "load_domain_scorer", broken)
+    message, verdict = service.check_and_store(db, load_text_classifier(), text=SCAM, source="api")
+    assert message.id is not None and verdict.is_scam
+    assert verification.list_candidates(db).total == 0
+
+
 def test_names_in_text_are_domains_and_link_hosts():
     text = "Nhan qua tai https://Shopee-Qua.top/x?y=1 hoac shopee-qua.top, goi 0912345678"
     assert names_in_text(text) == ["shopee-qua.top"]

@@ -13,7 +13,7 @@ from canhgiac.categories import BY_CODE, SCAM_CODES
 from canhgiac.db.base import utcnow
 from canhgiac.detectors.domains.scorer import load_domain_scorer
 from canhgiac.detectors.text.classifier import TextClassifier, TextVerdict
-from canhgiac.errors import CanhgiacError, NotFound, ValidationFailed
+from canhgiac.errors import NotFound, ValidationFailed
 from canhgiac.messages.models import CheckedMessage
 from canhgiac.verification.service import enqueue_names
 from canhgiac.verification.sources import names_in_text
@@ -80,7 +80,7 @@ def _queue_names(session: Session, text: str) -> None:
     try:
         enqueue_names(session, load_domain_scorer(), names, source="message")
         savepoint.commit()
-    except CanhgiacError:
+    except Exception:  # the queue is a by-product: a failing scorer never loses the message
         savepoint.rollback()
         log.warning("names of a checked message could not be queued", exc_info=True)
 
