@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
@@ -110,6 +111,38 @@ def scratch_database_url(tmp_path: Path, request: pytest.FixtureRequest) -> Iter
     engine = _ENGINES.pop(url, None)
     if engine is not None:
         engine.dispose()
+
+
+@pytest.fixture
+def cli(
+    scratch_database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Callable[..., Any]:
+    """The ``canhgiac`` command on a migrated scratch database: ``cli(*args, input=...)``.
+
+    ``input`` is text, bytes or a raw binary stream; a stream goes to click's own runner,
+    since typer's takes only text or bytes.
+    """
+    import io
+
+    import click.testing
+    import typer
+    from typer.testing import CliRunner
+
+    from canhgiac.cli.main import app
+
+    monkeypatch.setenv("CANHGIAC_DATABASE_URL", scratch_database_url)
+    monkeypatch.setenv("CANHGIAC_SECRET_KEY", "cli-test-secret-value")
+    monkeypatch.setenv("CANHGIAC_HUEY_SQLITE_PATH", str(tmp_path / "huey.db"))
+    monkeypatch.chdir(tmp_path)
+
+    def run(*args: str, input: Any = None) -> Any:
+        if isinstance(input, io.RawIOBase):
+            command = typer.main.get_command(app)
+            return click.testing.CliRunner().invoke(command, list(args), input=input)
+        return CliRunner().invoke(app, list(args), input=input, catch_exceptions=False)
+
+    assert run("db", "upgrade").exit_code == 0
+    return run
 
 
 DB_FIXTURES = frozenset(

@@ -10,21 +10,6 @@ from canhgiac.cli.main import app
 pytestmark = pytest.mark.db
 
 
-@pytest.fixture
-def cli(scratch_database_url, tmp_path, monkeypatch):
-    monkeypatch.setenv("CANHGIAC_DATABASE_URL", scratch_database_url)
-    monkeypatch.setenv("CANHGIAC_SECRET_KEY", "cli-test-secret-value")
-    monkeypatch.setenv("CANHGIAC_HUEY_SQLITE_PATH", str(tmp_path / "huey.db"))
-    monkeypatch.chdir(tmp_path)
-    runner = CliRunner()
-
-    def run(*args: str, input: str | None = None):
-        return runner.invoke(app, list(args), input=input, catch_exceptions=False)
-
-    assert run("db", "upgrade").exit_code == 0
-    return run
-
-
 def test_help_lists_the_commands():
     result = CliRunner().invoke(app, ["--help"])
     assert result.exit_code == 0

@@ -5,13 +5,9 @@ from __future__ import annotations
 import io
 import json
 
-import click.testing
 import pytest
-import typer
 from sqlalchemy import create_engine, func, select
-from typer.testing import CliRunner
 
-from canhgiac.cli.main import app
 from canhgiac.verification.models import DomainCandidate
 
 pytestmark = pytest.mark.db
@@ -22,23 +18,6 @@ SCAMS = [f"vietcombank-xacminh{i}.xyz" for i in range(1, 6)]
 def _ct_line(name: str) -> bytes:
     record = {"message_type": "certificate_update", "data": {"leaf_cert": {"all_domains": [name]}}}
     return (json.dumps(record) + "\n").encode()
-
-
-@pytest.fixture
-def cli(scratch_database_url, tmp_path, monkeypatch):
-    monkeypatch.setenv("CANHGIAC_DATABASE_URL", scratch_database_url)
-    monkeypatch.setenv("CANHGIAC_SECRET_KEY", "cli-test-secret-value")
-    monkeypatch.setenv("CANHGIAC_HUEY_SQLITE_PATH", str(tmp_path / "huey.db"))
-    monkeypatch.chdir(tmp_path)
-
-    def run(*args: str, input: object = None):
-        if isinstance(input, io.RawIOBase):  # typer's runner takes only text or bytes
-            command = typer.main.get_command(app)
-            return click.testing.CliRunner().invoke(command, list(args), input=input)
-        return CliRunner().invoke(app, list(args), input=input, catch_exceptions=False)
-
-    assert run("db", "upgrade").exit_code == 0
-    return run
 
 
 def _queued(url: str) -> int:

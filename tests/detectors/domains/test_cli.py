@@ -1,6 +1,5 @@
 import json
 
-import pytest
 from sqlalchemy import create_engine, select
 from typer.testing import CliRunner
 
@@ -157,25 +156,10 @@ def test_evaluate_held_out_trains_a_fresh_model_and_reports_each_list(tmp_path):
     assert result.exit_code == 1 and "split_by" in result.output
 
 
-@pytest.fixture
-def db_cli(scratch_database_url, tmp_path, monkeypatch):
-    """The CLI on a migrated scratch database (the verification queue lives there)."""
-    monkeypatch.setenv("CANHGIAC_DATABASE_URL", scratch_database_url)
-    monkeypatch.setenv("CANHGIAC_SECRET_KEY", "cli-test-secret-value")
-    monkeypatch.setenv("CANHGIAC_HUEY_SQLITE_PATH", str(tmp_path / "huey.db"))
-    monkeypatch.chdir(tmp_path)
-
-    def run(*args: str):
-        return runner.invoke(app, list(args), catch_exceptions=False)
-
-    assert run("db", "upgrade").exit_code == 0
-    return run
-
-
-def test_train_learns_from_verification_decisions(db_cli, scratch_database_url, tmp_path):
+def test_train_learns_from_verification_decisions(cli, scratch_database_url, tmp_path):
     queued = tmp_path / "nrd.txt"
     queued.write_text("vietcombank-xacminh-taikhoan.xyz\nvaytinchap-tpbank-online.xyz\n", "utf-8")
-    result = db_cli("verification", "import", str(queued), "--source", "nrd")
+    result = cli("verification", "import", str(queued), "--source", "nrd")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["queued"] == 2
     engine = create_engine(scratch_database_url)
@@ -185,8 +169,8 @@ def test_train_learns_from_verification_decisions(db_cli, scratch_database_url, 
     confirm = ids["vietcombank-xacminh-taikhoan.xyz"]
     reject = ids["vaytinchap-tpbank-online.xyz"]
     args = ("--category", "fraud.impersonation.bank", "--reason", "Trang giả")
-    assert db_cli("verification", "decide", str(confirm), "confirm", *args).exit_code == 0
-    result = db_cli("verification", "decide", str(reject), "reject", "--reason", "Trang thật")
+    assert cli("verification", "decide", str(confirm), "confirm", *args).exit_code == 0
+    result = cli("verification", "decide", str(reject), "reject", "--reason", "Trang thật")
     assert result.exit_code == 0, result.output
 
     pos = tmp_path / "pos.txt"
@@ -195,14 +179,14 @@ def test_train_learns_from_verification_decisions(db_cli, scratch_database_url, 
     neg.write_text("\n".join(f"thuvien{i}sach.vn" for i in range(120)) + "\n", "utf-8")
     train = ("detect", "domains", "train", "--positives", str(pos), "--negatives", str(neg),
              "--no-authored", "--target-fpr", "0.01")  # fmt: skip
-    result = db_cli(*train, "--output", str(tmp_path / "with.npz"))
+    result = cli(*train, "--output", str(tmp_path / "with.npz"))
     assert result.exit_code == 0, result.output
     assert "1 xác nhận / confirmed, 1 bác bỏ / rejected" in " ".join(result.stdout.split())
     meta = json.loads(result.stdout[result.stdout.index("{") :])
     assert (meta["positives"], meta["negatives"]) == (61, 121)
     assert meta["sources"] == ["pos.txt", "neg.txt", "verification:1+1"]
 
-    result = db_cli(*train, "--no-platform-labels", "--output", str(tmp_path / "without.npz"))
+    result = cli(*train, "--no-platform-labels", "--output", str(tmp_path / "without.npz"))
     assert result.exit_code == 0, result.output
     meta = json.loads(result.stdout[result.stdout.index("{") :])
     assert (meta["positives"], meta["negatives"]) == (60, 120)
