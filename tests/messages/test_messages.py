@@ -6,9 +6,10 @@ from canhgiac.accounts import tokens
 from canhgiac.accounts.roles import AgencyKind, Role
 from canhgiac.detectors.text.classifier import load_text_classifier
 from canhgiac.errors import ValidationFailed
+from canhgiac.indicators.extract import extract_indicators
 from canhgiac.messages import service
 from canhgiac.verification import service as verification
-from canhgiac.verification.sources import names_in_text
+from canhgiac.verification.sources import link_hosts
 from tests.web.conftest import bearer, post_form
 
 SCAM = (
@@ -64,7 +65,10 @@ def test_a_failing_name_scorer_never_loses_the_message(db, monkeypatch):
     assert verification.list_candidates(db).total == 0
 
 
-def test_names_in_text_are_domains_and_link_hosts():
+def test_link_hosts_are_domains_and_link_hosts():
+    def names_in_text(text: str) -> list[str]:
+        return link_hosts(f.indicator.to_dict() for f in extract_indicators(text))
+
     text = "Nhan qua tai https://Shopee-Qua.top/x?y=1 hoac shopee-qua.top, goi 0912345678"
     assert names_in_text(text) == ["shopee-qua.top"]
     assert names_in_text("Xin chao, hen gap lai") == []

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -16,7 +17,7 @@ from canhgiac.detectors.text.classifier import TextClassifier, TextVerdict
 from canhgiac.errors import NotFound, ValidationFailed
 from canhgiac.messages.models import CheckedMessage
 from canhgiac.verification.service import enqueue_names
-from canhgiac.verification.sources import names_in_text
+from canhgiac.verification.sources import link_hosts
 
 log = logging.getLogger(__name__)
 
@@ -66,14 +67,14 @@ def check_and_store(
     )
     session.add(message)
     session.flush()
-    _queue_names(session, message.text)
+    _queue_names(session, verdict.indicators)
     return message, verdict
 
 
-def _queue_names(session: Session, text: str) -> None:
-    """Suspicious names in the message's links join the verification queue (source
-    "message"); the check itself never fails for it."""
-    names = names_in_text(text)
+def _queue_names(session: Session, indicators: Iterable[Mapping[str, Any]]) -> None:
+    """Suspicious names in the message's links (the indicators the detector already found)
+    join the verification queue (source "message"); the check itself never fails for it."""
+    names = link_hosts(indicators)
     if not names:
         return
     savepoint = session.begin_nested()

@@ -7,12 +7,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from canhgiac.errors import ValidationFailed
-from canhgiac.indicators.extract import MAX_TEXT_LENGTH, extract_indicators
 from canhgiac.indicators.feeds.lines import open_binary
 from canhgiac.indicators.kinds import IndicatorKind
 
@@ -66,13 +65,14 @@ def iter_names(source: Path | BinaryIO, fmt: str) -> Iterator[str]:
             yield from _names_from_ct(record)
 
 
-def names_in_text(text: str) -> list[str]:
-    """Host names in a message or report: its domains and its links' hosts, once each."""
+def link_hosts(indicators: Iterable[Mapping[str, Any]]) -> list[str]:
+    """Host names among indicators found in a message or report (``NormalizedIndicator.
+    to_dict()`` rows, as in the text detector's verdict): domains and links' hosts, once each.
+    """
     names: list[str] = []
-    for found in extract_indicators(text[:MAX_TEXT_LENGTH]):
-        ind = found.indicator
-        if ind.kind == IndicatorKind.DOMAIN:
-            names.append(ind.value)
-        elif ind.kind == IndicatorKind.URL and isinstance(ind.extra.get("host"), str):
-            names.append(ind.extra["host"])
+    for ind in indicators:
+        if ind.get("kind") == IndicatorKind.DOMAIN:
+            names.append(ind["value"])
+        elif ind.get("kind") == IndicatorKind.URL and isinstance(ind.get("host"), str):
+            names.append(ind["host"])
     return list(dict.fromkeys(names))
