@@ -11,7 +11,7 @@ from typing import IO, TYPE_CHECKING
 
 import typer
 
-from canhgiac.cli.context import console, fail, print_json
+from canhgiac.cli.context import cli_session, console, fail, print_json, settings_of
 from canhgiac.errors import CanhgiacError
 
 if TYPE_CHECKING:
@@ -114,7 +114,6 @@ def facts(
 
     Ngày đăng ký, nhà đăng ký, máy chủ tên, bản ghi A/AAAA/NS/MX; lỗi mạng được ghi lại, không
     làm hỏng lệnh / network failures are reported in the facts, not raised."""
-    from canhgiac.cli.context import settings_of
     from canhgiac.detectors.infrastructure import InfrastructureLookup
 
     try:
@@ -282,7 +281,6 @@ def train(
             lists += [index] * len(names)
         sources = [p.name for p in (*positives, *negatives)]
         if platform_labels:
-            from canhgiac.cli.context import cli_session
             from canhgiac.verification.service import training_labels
 
             with cli_session(ctx) as session:
