@@ -39,6 +39,36 @@ def test_brand_found(matcher, stem, brand, where, how):
     assert (hit.brand, hit.where, hit.how) == (brand, where, how)
 
 
+@pytest.mark.parametrize(
+    ("stem", "brand"),
+    [
+        ("discord-give", "discord"),
+        ("steamcommunity-gift", "steam"),
+        ("www-coinbase-cb", "coinbase"),
+        ("huobi-2", "huobi"),
+        ("nhantienquocte-westernunion", "westernunion"),
+        ("sukien-pubgmobilevn", "pubg"),
+    ],
+)
+def test_global_platforms_phished_from_vietnam_are_brands(matcher, stem, brand):
+    hit = find(matcher, stem)
+    assert hit is not None and hit.brand == brand
+    assert brand not in matcher.local
+
+
+@pytest.mark.parametrize(
+    ("stem", "brand"),
+    [
+        ("eib-westernunion", "eximbank"),  # the longer global token loses to the bank
+        ("westernunion-ipayvietinbank-vn", "vietinbank"),
+        ("moneygram-vnpay-vn", "vnpay"),
+    ],
+)
+def test_a_vietnamese_brand_is_preferred_to_a_global_one_in_the_same_name(matcher, stem, brand):
+    hit = find(matcher, stem)
+    assert hit is not None and hit.brand == brand
+
+
 @pytest.mark.parametrize("stem", ["jacbo", "cloud", "mobile", "garden", "reddit", "thptchuyen"])
 def test_short_or_common_words_are_not_brands(matcher, stem):
     assert find(matcher, stem) is None

@@ -323,8 +323,15 @@ class BrandMatcher:
             if previous is not None:
                 if previous.where != where:
                     where = "both"
-                # Prefer the longer token ("vietcombank" over "vcb" inside it).
-                if len(previous.token) >= len(token):
+                # Prefer a Vietnamese brand to a global one ("eib-westernunion": Eximbank is
+                # the one whose customers are phished; the bank rules depend on it), then
+                # the longer token ("vietcombank" over "vcb" inside it).
+                brand = self.token_brand[token]
+                keep_local = (previous.brand in self.local, len(previous.token)) >= (
+                    brand in self.local,
+                    len(token),
+                )
+                if keep_local:
                     out[i] = BrandHit(previous.brand, previous.token, where, previous.how)
                     continue
             out[i] = BrandHit(self.token_brand[token], token, where, kind)
