@@ -57,6 +57,8 @@ CLAIMS_ELSEWHERE = {
     "congan-hanoi": "bocongan",
     "conganhcm-dichvu": "bocongan",
     "hotro.canhsat113": "bocongan",
+    "congthongtinvietnam": None,
+    "congthongtin-vidientu": None,
 }
 
 

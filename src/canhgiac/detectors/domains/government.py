@@ -14,7 +14,8 @@ Ministries, agencies and their best-known services whose names Vietnamese newspa
 magazines and private look-up sites also carry on .vn ("Bộ Công Thương", "quản lý thị
 trường", "đăng kiểm", "phạt nguội") count only outside .vn: there only a fake portal uses
 them (``bocongthuong-online.com``, ``dangkiemvn.com``, ``tracuuphatnguoi.com``), and so
-does the police's name ("công an", "cảnh sát") where a word starts.
+do the police's name ("công an", "cảnh sát") where a word starts and "cổng thông tin", what
+every state portal calls itself (``congthongtinvietnam.com``).
 """
 
 from __future__ import annotations
@@ -68,6 +69,9 @@ _SERVICES_ELSEWHERE: tuple[tuple[str, str | None], ...] = (
     # The police where a word starts (congan-hanoi, canhsat113); the police newspapers are
     # on .vn (congan.com.vn), and "bocongan" is a claim anywhere.
     ("(?<![a-z])(?:congan|canhsat)", "bocongan"),
+    # "Cổng thông tin (điện tử)", what every state portal calls itself; on .vn also the
+    # name of firms' and schools' own sites.
+    ("congthongtin", None),
 )
 GOVERNMENT_NAME = re.compile("|".join(f"({pattern})" for pattern, _ in _SERVICES))
 GOVERNMENT_NAME_ELSEWHERE = re.compile(
@@ -79,7 +83,7 @@ _LITERALS = (
     "gov", "dvc", "eid", "etax", "dichvucong", "congdichvu", "vssid", "baohiemxahoi", "bhxh",
     "bocongan", "cucthue", "chinhphu", "dancuquocgia",
     "bocongthuong", "quanlythitruong", "bogiaothong", "bogtvt", "botaichinh",
-    "nganhangnhanuoc", "dangkiem", "phatnguoi", "congan", "canhsat",
+    "nganhangnhanuoc", "dangkiem", "phatnguoi", "congan", "canhsat", "congthongtin",
 )  # fmt: skip
 
 
