@@ -236,8 +236,8 @@ LURE_GROUPS: tuple[LureGroup, ...] = (
             "rồng hổ",
             "tiến lên",
             "phỏm",
-            "xsmb",
-            "xsmn",
+            # Not "xsmb"/"xsmn": the state lottery's results (xổ số miền Bắc/Nam) name
+            # legitimate result sites (xsmn.mobi), and no scam name in the 2022 list.
             "lode",
             "keonhacai",
             "sv388",
