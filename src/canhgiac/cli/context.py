@@ -12,10 +12,12 @@ from typing import Any, NoReturn
 import typer
 from rich.console import Console
 from rich.markup import escape
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from canhgiac.accounts.audit import Actor, set_actor
 from canhgiac.db.engine import get_engine, session_factory, unit_of_work
+from canhgiac.db.migrate import current_revision, database_problem, head_revision
 from canhgiac.errors import CanhgiacError
 from canhgiac.settings import Settings
 
@@ -40,6 +42,36 @@ def cli_session(ctx: typer.Context) -> Iterator[Session]:
             yield session
     except CanhgiacError as exc:
         fail(exc.message, field=exc.field)
+    except DBAPIError as exc:
+        problem = database_problem(exc)
+        if problem is None:
+            raise
+        fail(problem, field="database")
+
+
+def require_migrated(settings: Settings) -> None:
+    """Stop with a message naming the fix unless the database is reachable and migrated to
+    the newest schema: every page and command would fail on it otherwise."""
+    engine = get_engine(settings)
+    try:
+        current, head = current_revision(engine), head_revision(engine)
+    except DBAPIError as exc:
+        problem = database_problem(exc)
+        if problem is None:
+            raise
+        fail(problem, field="database")
+    if current is None:
+        fail(
+            "Cơ sở dữ liệu chưa có lược đồ: chạy `canhgiac db upgrade` "
+            "/ the database has no schema yet: run `canhgiac db upgrade`",
+            field="database",
+        )
+    if current != head:
+        fail(
+            f"CSDL ở phiên bản {current}, mới nhất là {head}: chạy `canhgiac db upgrade` "
+            f"/ database at {current}, head is {head}: run `canhgiac db upgrade`",
+            field="database",
+        )
 
 
 def fail(message: str, *, field: str | None = None, code: int = 1) -> NoReturn:

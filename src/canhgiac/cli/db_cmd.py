@@ -4,7 +4,7 @@ from pathlib import Path
 
 import typer
 
-from canhgiac.cli.context import console, fail, settings_of
+from canhgiac.cli.context import console, fail, require_migrated, settings_of
 from canhgiac.db import backup as db_backup
 from canhgiac.db import migrate
 from canhgiac.db.engine import get_engine
@@ -28,12 +28,10 @@ def upgrade(
 @app.command("check")
 def check(ctx: typer.Context) -> None:
     """Kiểm tra CSDL khớp mô hình / check the schema is migrated and matches the models."""
-    engine = get_engine(settings_of(ctx))
-    current, head = migrate.current_revision(engine), migrate.head_revision(engine)
-    if current != head:
-        fail(
-            f"CSDL ở {current}, mới nhất là {head}: chạy `canhgiac db upgrade` / database at {current}, head is {head}"
-        )
+    settings = settings_of(ctx)
+    require_migrated(settings)
+    engine = get_engine(settings)
+    head = migrate.head_revision(engine)
     diffs = migrate.pending_model_changes(engine)
     if diffs:
         for diff in diffs:

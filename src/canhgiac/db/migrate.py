@@ -9,6 +9,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from canhgiac.db.models import load_all_models
 
@@ -60,3 +61,30 @@ def revision(engine: Engine, message: str) -> None:
     with engine.begin() as connection:
         cfg.attributes["connection"] = connection
         command.revision(cfg, message=message, autogenerate=True)
+
+
+# PostgreSQL's SQLSTATE for a table that does not exist.
+_UNDEFINED_TABLE = "42P01"
+
+
+def database_problem(exc: DBAPIError) -> str | None:
+    """What a user can do about ``exc``, when it is a database never migrated or not
+    reachable; None for any other error (a bug, which must surface as one)."""
+    orig = exc.orig
+    text = str(orig).strip()
+    if getattr(orig, "sqlstate", None) == _UNDEFINED_TABLE or text.startswith("no such table"):
+        return (
+            "Cơ sở dữ liệu chưa được tạo hoặc chưa nâng cấp lược đồ: chạy `canhgiac db upgrade` "
+            "/ the database is not migrated: run `canhgiac db upgrade`"
+        )
+    if exc.connection_invalidated or (
+        isinstance(exc, OperationalError)
+        and ("connect" in text.lower() or "unable to open database" in text)
+    ):
+        # The driver's first line names host and port, never the password.
+        first = text.splitlines()[0][:300] if text else type(orig).__name__
+        return (
+            f"Không kết nối được cơ sở dữ liệu (CANHGIAC_DATABASE_URL): {first} "
+            "/ cannot connect to the database"
+        )
+    return None
