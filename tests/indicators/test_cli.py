@@ -171,6 +171,16 @@ def test_lookup_json_is_identical_to_the_api(cli, api: TestClient) -> None:
         assert from_cli == from_api.json(), query
 
 
+def test_lookup_text_output_says_what_an_unreported_name_looks_like(cli) -> None:
+    shown = cli("lookup", "vietcombank-xacminh.xyz")
+    assert shown.exit_code == 0
+    assert "Chưa có phản ánh / no record" in shown.stdout
+    assert "looks like a fake Vietcombank site" in shown.stdout
+    assert "xacminh" in shown.stdout  # the reasons follow
+    plain = cli("lookup", "vnexpress.net")
+    assert plain.exit_code == 0 and "looks like" not in plain.stdout
+
+
 def test_feeds_add_list_run_enable_disable_and_update(cli) -> None:
     with serve() as (base, _seen):
         added = cli(

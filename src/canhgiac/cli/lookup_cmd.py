@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import typer
+from rich.markup import escape
 
 from canhgiac.cli.context import cli_session, console, print_json
 from canhgiac.indicators.lookup import lookup as lookup_service
@@ -39,4 +40,18 @@ def lookup(
         )
     if answer["report_count"]:
         console.print(f"  Số lần phản ánh / reports: {answer['report_count']}")
+    suspicion = answer.get("suspicion")
+    if suspicion:
+        # The name scorer's view of a host nobody has reported yet (the web page shows it too).
+        brand = suspicion["brand_name"] or suspicion["brand"]
+        headline = (
+            f"Chưa bị phản ánh, nhưng tên giống trang giả mạo {brand} "
+            f"/ not reported yet, but the name looks like a fake {brand} site"
+            if brand
+            else "Chưa bị phản ánh, nhưng tên đáng ngờ / not reported yet, but the name looks "
+            "suspicious"
+        )
+        console.print(f"  [bold yellow]{escape(headline)}[/]")
+        for reason in suspicion["reasons"]:
+            console.print(f"   - {escape(reason)}", highlight=False)
     console.print(f"  {answer['advice']['vi']}")
