@@ -319,6 +319,7 @@ class BrandMatcher:
             label_end = stem.find(".", offset)
             label = stem[label_start : label_end if label_end >= 0 else len(stem)]
             kind = "exact" if label == token and how == "contains" else how
+            brand = self.token_brand[token]
             previous = out[i]
             if previous is not None:
                 if previous.where != where:
@@ -326,15 +327,13 @@ class BrandMatcher:
                 # Prefer a Vietnamese brand to a global one ("eib-westernunion": Eximbank is
                 # the one whose customers are phished; the bank rules depend on it), then
                 # the longer token ("vietcombank" over "vcb" inside it).
-                brand = self.token_brand[token]
-                keep_local = (previous.brand in self.local, len(previous.token)) >= (
+                if (previous.brand in self.local, len(previous.token)) >= (
                     brand in self.local,
                     len(token),
-                )
-                if keep_local:
+                ):
                     out[i] = BrandHit(previous.brand, previous.token, where, previous.how)
                     continue
-            out[i] = BrandHit(self.token_brand[token], token, where, kind)
+            out[i] = BrandHit(brand, token, where, kind)
 
     def find(self, stem: str, sub_length: int) -> BrandHit | None:
         return self.find_batch([stem], [sub_length])[0]
