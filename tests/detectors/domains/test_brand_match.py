@@ -59,6 +59,28 @@ def test_global_platforms_phished_from_vietnam_are_brands(matcher, stem, brand):
 @pytest.mark.parametrize(
     ("stem", "brand"),
     [
+        ("steamcomminuty", "steam"),  # u and i swapped across the n: two edits
+        ("shinhanfinaco", "shinhanfinance"),
+        ("vietcooimbank", "vietcombank"),
+        ("westermunions24h-sweden", "westernunion"),
+    ],
+)
+def test_long_brand_names_match_two_edits_away(matcher, stem, brand):
+    hit = find(matcher, stem)
+    assert hit is not None and (hit.brand, hit.how) == (brand, "typo")
+
+
+def test_two_edits_need_a_long_token(matcher):
+    # VietABank is a bank of its own, two edits from "vietinbank": its own exact name wins.
+    hit = find(matcher, "vietabank")
+    assert hit is not None and (hit.brand, hit.how) == ("vietabank", "exact")
+    assert find(matcher, "garrenna") is None  # Garena's six letters allow one edit only
+    assert find(matcher, "homecreate") is None  # three edits from "homecredit"
+
+
+@pytest.mark.parametrize(
+    ("stem", "brand"),
+    [
         ("eib-westernunion", "eximbank"),  # the longer global token loses to the bank
         ("westernunion-ipayvietinbank-vn", "vietinbank"),
         ("moneygram-vnpay-vn", "vnpay"),

@@ -23,6 +23,8 @@ from canhgiac.detectors.domains.wordtrie import trie_pattern
 
 # Tokens this short need a boundary; longer ones count anywhere in a label.
 SHORT_TOKEN = 5
+# Tokens this long also match two edits away (one edit for tokens of six letters or more).
+FAR_TYPO_LENGTH = 10
 # Tokens too generic to stand for one brand on their own.
 GENERIC_TOKENS = frozenset(
     {
@@ -225,6 +227,12 @@ class BrandMatcher:
         self._typo_shapes = frozenset(
             (t[0], n) for t in typo_tokens for n in (len(t) - 1, len(t), len(t) + 1)
         )
+        # Long tokens by their first four letters: a piece sharing those may be two edits
+        # away ("steamcomminuty", "shinhanfinaco"); shorter tokens would reach real words.
+        self._far_typo: dict[str, list[str]] = {}
+        for token in long_tokens:
+            if len(token) >= FAR_TYPO_LENGTH:
+                self._far_typo.setdefault(token[:4], []).append(token)
 
     def _typo_token(self, piece: str) -> str | None:
         """A token one edit (or one transposition) away from ``piece``, if any."""
@@ -242,6 +250,19 @@ class BrandMatcher:
                 and token[0] == piece[0]
                 and OSA.distance(piece, token, score_cutoff=1) <= 1
                 and not (piece.startswith(token) and runs_on(token, piece, len(token)))
+            ):
+                return token
+        return None
+
+    def _far_typo_token(self, piece: str) -> str | None:
+        """A long token two edits (insertions, deletions, changes or swaps) from ``piece``
+        with the same first four letters, if any."""
+        if piece in self.token_brand:
+            return None
+        for token in self._far_typo.get(piece[:4], ()):
+            if (
+                abs(len(token) - len(piece)) <= 2
+                and OSA.distance(piece, token, score_cutoff=2) <= 2
             ):
                 return token
         return None
@@ -283,16 +304,19 @@ class BrandMatcher:
                 out[i] = sub_out[j]
         # Typos: one regex pass finds letter runs that start or end like a typo-able token.
         shapes, heads, tails = self._typo_shapes, self._typo_heads, self._typo_tails
+        far = self._far_typo
+        far_length = FAR_TYPO_LENGTH - 2
         for m in _LETTER_RUNS(text):
             piece = m.group()
-            if (piece[0], len(piece)) not in shapes or (
-                piece[:3] not in heads and piece[-3:] not in tails
-            ):
+            near = (piece[0], len(piece)) in shapes and (piece[:3] in heads or piece[-3:] in tails)
+            if not near and (len(piece) < far_length or piece[:4] not in far):
                 continue
             i = bisect.bisect_right(starts, m.start()) - 1
             if out[i] is not None:
                 continue
-            token = self._typo_token(piece)
+            token = self._typo_token(piece) if near else None
+            if token is None and len(piece) >= far_length:
+                token = self._far_typo_token(piece)
             if token is not None:
                 where = "subdomain" if m.start() - starts[i] < sub_lengths[i] else "name"
                 out[i] = BrandHit(self.token_brand[token], token, where, "typo")
