@@ -3,7 +3,8 @@
 Tokens come from each brand's key, short name, aliases and the first label of each official
 domain, folded to ASCII. A host imitates a brand when (on its folded form, public suffix
 removed) a token appears in the sub-domain or registrable label, a label is one edit away
-from a token (``vietconbank``), or it only matches after undoing digit swaps
+from a token (``vietconbank``) or two from a token of ten letters or more with the same first
+four (``steamcomminuty``), or it only matches after undoing digit swaps
 (``vietc0mbank``). Short tokens such as ``acb`` or ``vib`` only count on a boundary or
 before a typical affix (``acb-vn``, ``acbonline``), so ``jacbo.com`` is not ACB.
 """
