@@ -20,7 +20,8 @@ _HOW = {
         "brand name on an unofficial domain",
     ),
     "contains": ("tên miền chứa tên thương hiệu", "name contains the brand"),
-    "typo": ("viết sai một ký tự tên thương hiệu", "one-letter misspelling of the brand"),
+    # One edit, or two for names of ten letters or more (brand_match.FAR_TYPO_LENGTH).
+    "typo": ("viết sai tên thương hiệu", "misspelling of the brand"),
     "digit_swap": ("thay chữ cái bằng chữ số", "digits standing in for letters"),
 }
 _RULE_TEXT = {
@@ -64,8 +65,8 @@ _RULE_TEXT = {
         "Vietnamese lure words on a name outside .vn",
     ),
     "brand_typo_own_suffix": (
-        "Viết sai một ký tự tên thương hiệu, trên chính đuôi tên miền của thương hiệu",
-        "the brand's name misspelt by one letter, on the brand's own suffix",
+        "Viết sai tên thương hiệu, trên chính đuôi tên miền của thương hiệu",
+        "the brand's name misspelt, on the brand's own suffix",
     ),
     "vietnam_number_name": (
         'Tên chỉ gồm một con số và "vn", kiểu tên các trang cá cược đổi tên liên tục',

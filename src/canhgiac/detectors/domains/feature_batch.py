@@ -116,8 +116,8 @@ class FeatureBatch:
     brand_name: set[int]
     # Names whose registrable label is only a number and "vn" (features.py).
     vietnam_numbers: set[int]
-    # Names one letter off a brand's name on the brand's own suffix, .com aside ("gareena.vn"
-    # for garena.vn; features.py).
+    # Names one letter off a brand's name (two off a long one) on the brand's own suffix, .com
+    # aside ("gareena.vn" for garena.vn; features.py).
     typo_squats: set[int]
     # Per valid name (rows of ``ok``): registrable label and the whole-name key inputs.
     ok: list[int] = field(default_factory=list)

@@ -98,7 +98,8 @@ def fired_rules(batch: FeatureBatch, i: int) -> list[str]:
     # their gift codes, orders and wallets are what these names fish for.
     if i in batch.brand_name:
         fired.append("brand_name_in_name")
-    # The classic typo-squat: the brand's name misspelt by one letter on its own suffix.
+    # The classic typo-squat: the brand's name misspelt (one letter, two in a long name) on
+    # its own suffix.
     if i in batch.typo_squats:
         fired.append("brand_typo_own_suffix")
     if hit.where != "name" and row[_COL_FAKE_SUFFIX]:
