@@ -37,29 +37,36 @@ def cli_session(ctx: typer.Context) -> Iterator[Session]:
     """Open the CLI's unit of work; domain errors become a message and exit code 1."""
     settings = settings_of(ctx)
     try:
-        with unit_of_work(session_factory(get_engine(settings))) as session:
+        with (
+            _database_problems_explained(),
+            unit_of_work(session_factory(get_engine(settings))) as session,
+        ):
             set_actor(session, Actor(name=f"cli:{getpass.getuser()}"))
             yield session
     except CanhgiacError as exc:
         fail(exc.message, field=exc.field)
-    except DBAPIError as exc:
-        problem = database_problem(exc)
-        if problem is None:
-            raise
-        fail(problem, field="database")
 
 
-def require_migrated(settings: Settings) -> None:
-    """Stop with a message naming the fix unless the database is reachable and migrated to
-    the newest schema: every page and command would fail on it otherwise."""
-    engine = get_engine(settings)
+@contextmanager
+def _database_problems_explained() -> Iterator[None]:
+    """A database never migrated or not reachable becomes a message naming the fix; any
+    other database error surfaces as it is."""
     try:
-        current, head = current_revision(engine), head_revision(engine)
+        yield
     except DBAPIError as exc:
         problem = database_problem(exc)
         if problem is None:
             raise
         fail(problem, field="database")
+
+
+def require_migrated(settings: Settings) -> str | None:
+    """Stop with a message naming the fix unless the database is reachable and migrated to
+    the newest schema (every page and command would fail on it otherwise); the head
+    revision when it is."""
+    engine = get_engine(settings)
+    with _database_problems_explained():
+        current, head = current_revision(engine), head_revision(engine)
     if current is None:
         fail(
             "Cơ sở dữ liệu chưa có lược đồ: chạy `canhgiac db upgrade` "
@@ -72,6 +79,7 @@ def require_migrated(settings: Settings) -> None:
             f"/ database at {current}, head is {head}: run `canhgiac db upgrade`",
             field="database",
         )
+    return head
 
 
 def fail(message: str, *, field: str | None = None, code: int = 1) -> NoReturn:

@@ -29,10 +29,8 @@ def upgrade(
 def check(ctx: typer.Context) -> None:
     """Kiểm tra CSDL khớp mô hình / check the schema is migrated and matches the models."""
     settings = settings_of(ctx)
-    require_migrated(settings)
-    engine = get_engine(settings)
-    head = migrate.head_revision(engine)
-    diffs = migrate.pending_model_changes(engine)
+    head = require_migrated(settings)
+    diffs = migrate.pending_model_changes(get_engine(settings))
     if diffs:
         for diff in diffs:
             console.print(f"  {diff}", highlight=False)
