@@ -78,3 +78,28 @@ def test_missing_file_in_stream_mode_is_a_clear_error(cli, tmp_path):
     assert result.exit_code == 1
     message = " ".join(result.stderr.split())
     assert "[path]" in message and "file not found" in message
+
+
+def test_resolver_log_names_join_the_queue_as_monitoring(cli, scratch_database_url, tmp_path):
+    log = tmp_path / "query.log"
+    log.write_text(
+        "".join(
+            f"03-Dec-2026 07:00:0{i}.000 queries: info: client @0x7f3a1c 10.20.4.{i}#5300{i} "
+            f"({name}): query: {name} IN A + (10.0.0.53)\n"
+            for i, name in enumerate(
+                [SCAMS[0], "vnexpress.net", SCAMS[0], "1.4.20.10.in-addr.arpa"]
+            )
+        ),
+        encoding="utf-8",
+    )
+    result = cli("verification", "import", str(log), "--format", "bind")
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert summary["names"] == 2 and summary["queued"] == 1  # each name once; no reverse look-up
+    engine = create_engine(scratch_database_url)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(select(DomainCandidate.name, DomainCandidate.source)).all()
+    finally:
+        engine.dispose()
+    assert [tuple(r) for r in rows] == [(SCAMS[0], "monitoring")]

@@ -15,7 +15,7 @@ from canhgiac.detectors.infrastructure import InfrastructureLookup
 from canhgiac.detectors.pages.check import UrlChecker
 from canhgiac.errors import CanhgiacError
 from canhgiac.verification import service
-from canhgiac.verification.sources import SOURCE_FORMATS, iter_names
+from canhgiac.verification.sources import SOURCE_FORMATS, default_source, iter_names
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -25,7 +25,11 @@ def import_names(
     ctx: typer.Context,
     path: str = typer.Argument(..., help="Danh sách tên / names file (gzip ok); - = stdin"),
     fmt: str = typer.Option("list", "--format", help=", ".join(SOURCE_FORMATS)),
-    source: str = typer.Option("list", "--source", help="e.g. ct, nrd, vnnic"),
+    source: str | None = typer.Option(
+        None,
+        "--source",
+        help="e.g. nrd, vnnic; mặc định / default: list, ct (ct-*), monitoring (nhật ký / logs)",
+    ),
     stream: bool = typer.Option(
         False,
         "--stream",
@@ -37,7 +41,10 @@ def import_names(
     """Chấm điểm tên mới và đưa tên đáng ngờ vào hàng đợi / score names, queue the suspicious.
 
     ``certstream --json | canhgiac verification import - --format ct-jsonl --stream``
-    queues suspicious names from the certificate-transparency stream as they appear."""
+    queues suspicious names from the certificate-transparency stream as they appear;
+    ``--format bind`` (or zeek-dns, unbound, dnsmasq, suricata, squid) takes the names
+    queried or visited in a monitoring log, each once."""
+    source = source or default_source(fmt)
     names = iter_names(sys.stdin.buffer if path == "-" else Path(path), fmt)
     if not stream:
         with cli_session(ctx) as session:
