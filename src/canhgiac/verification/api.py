@@ -14,10 +14,12 @@ from canhgiac.detectors.infrastructure import InfrastructureLookup
 from canhgiac.detectors.pages.check import UrlChecker
 from canhgiac.verification import service
 from canhgiac.verification.models import DomainCandidate
+from canhgiac.verification.sources import SOURCE_FORMATS, default_source, names_in_lines
 from canhgiac.web.deps import ApiPrincipal, DbSession, app_settings
 
 router = APIRouter(tags=["detect"])
 MAX_NAMES = 10_000
+MAX_LINES = 100_000
 
 
 class NamesIn(BaseModel):
@@ -27,6 +29,13 @@ class NamesIn(BaseModel):
 
 class QueueIn(NamesIn):
     source: str = Field(default="api", min_length=1, max_length=64)
+
+
+class LinesIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    format: str = Field(description=", ".join(SOURCE_FORMATS))
+    lines: list[str] = Field(min_length=1, max_length=MAX_LINES)
+    source: str | None = Field(default=None, min_length=1, max_length=64)
 
 
 class UrlIn(BaseModel):
@@ -97,6 +106,22 @@ def check_url(request: Request, body: UrlIn, principal: ApiPrincipal) -> dict[st
 def queue_names(body: QueueIn, db: DbSession, principal: ApiPrincipal) -> dict[str, Any]:
     require_scope(principal, Scope.DETECT)
     result = service.enqueue_names(db, load_domain_scorer(), body.names, source=body.source)
+    return result.__dict__
+
+
+@router.post(
+    "/verification/lines",
+    summary="Đưa tên trong nhật ký hay danh sách vào hàng đợi / queue the names in log or "
+    "list lines",
+)
+def queue_lines(body: LinesIn, db: DbSession, principal: ApiPrincipal) -> dict[str, Any]:
+    """Lines of a DNS or proxy log (zeek-dns, bind, unbound, dnsmasq, suricata, squid), a
+    certificate-transparency dump or a plain list: each name queried, visited or listed is
+    scored once, and the suspicious unknown ones join the queue."""
+    require_scope(principal, Scope.DETECT)
+    names = names_in_lines(body.lines, body.format)
+    source = body.source or default_source(body.format)
+    result = service.enqueue_names(db, load_domain_scorer(), names, source=source)
     return result.__dict__
 
 

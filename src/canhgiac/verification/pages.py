@@ -5,16 +5,18 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import Response
 
 from canhgiac.accounts.principal import require_analyst
 from canhgiac.accounts.roles import ANALYST_ROLES
 from canhgiac.categories import CATEGORIES
+from canhgiac.detectors.domains.scorer import load_domain_scorer
 from canhgiac.detectors.infrastructure import InfrastructureLookup
 from canhgiac.detectors.pages.check import UrlChecker
 from canhgiac.errors import CanhgiacError
 from canhgiac.verification import service
+from canhgiac.verification.sources import SOURCE_FORMATS, default_source, iter_names
 from canhgiac.web import nav
 from canhgiac.web.deps import DbSession, PagePrincipal, app_settings
 from canhgiac.web.i18n import N_
@@ -50,8 +52,53 @@ def queue_page(
             "current": current,
             "page": page,
             "categories": CATEGORIES,
+            "source_formats": SOURCE_FORMATS,
+            "max_upload_mb": app_settings(request).max_body_bytes // (1024 * 1024),
         },
     )
+
+
+@router.post("/import")
+def import_names(
+    request: Request,
+    db: DbSession,
+    principal: PagePrincipal,
+    names_file: Annotated[UploadFile, File()],
+    fmt: Annotated[str, Form(alias="format", max_length=16)] = "list",
+    source: Annotated[str, Form(max_length=64)] = "",
+) -> Response:
+    """A list, certificate-transparency dump or monitoring log uploaded by an analyst (the
+    request size limit bounds it; larger files go through ``canhgiac verification import``)."""
+    require_analyst(principal)
+    _ = translator(request)
+    response = redirect("/verification")
+    try:
+        result = service.enqueue_names(
+            db,
+            load_domain_scorer(),
+            iter_names(names_file.file, fmt),
+            source=source.strip() or default_source(fmt),
+        )
+    except CanhgiacError as exc:
+        db.rollback()
+        flash(request, response, "error", exc.message)
+        return response
+    flash(
+        request,
+        response,
+        "success",
+        _(
+            "%(names)s names read: %(suspicious)s suspicious, %(queued)s new in the queue, "
+            "%(again)s seen again, %(known)s already known, %(invalid)s invalid.",
+            names=result.names,
+            suspicious=result.suspicious,
+            queued=result.queued,
+            again=result.seen_again,
+            known=result.skipped_known,
+            invalid=result.invalid,
+        ),
+    )
+    return response
 
 
 @router.post("/{candidate_id}/capture")
