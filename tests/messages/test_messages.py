@@ -9,7 +9,7 @@ from canhgiac.errors import ValidationFailed
 from canhgiac.indicators.extract import extract_indicators
 from canhgiac.messages import service
 from canhgiac.verification import service as verification
-from canhgiac.verification.sources import link_hosts
+from canhgiac.verification.links import link_hosts
 from tests.web.conftest import bearer, post_form
 
 SCAM = (

@@ -95,7 +95,15 @@ def list_queue(
 
 @app.command("capture")
 def capture(
-    ctx: typer.Context, candidate_id: int, screenshot: bool = typer.Option(False, "--screenshot")
+    ctx: typer.Context,
+    candidate_id: int,
+    screenshot: bool = typer.Option(False, "--screenshot"),
+    url: str | None = typer.Option(
+        None,
+        "--url",
+        help="Đường link trên tên miền này / a link on this name (mặc định / default: the link "
+        "seen on it, then its home page)",
+    ),
 ) -> None:
     """Kiểm tra trang của tên miền (hộp cát) / check the name's page in the sandbox."""
     with cli_session(ctx) as session:
@@ -107,6 +115,7 @@ def capture(
             candidate,
             screenshot=screenshot,
             infrastructure=InfrastructureLookup.for_settings(settings),
+            url=url,
         )
         print_json(candidate.capture)
 

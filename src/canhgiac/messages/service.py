@@ -16,8 +16,8 @@ from canhgiac.detectors.domains.scorer import load_domain_scorer
 from canhgiac.detectors.text.classifier import TextClassifier, TextVerdict
 from canhgiac.errors import NotFound, ValidationFailed
 from canhgiac.messages.models import CheckedMessage
+from canhgiac.verification.links import link_hosts, link_samples
 from canhgiac.verification.service import enqueue_names
-from canhgiac.verification.sources import link_hosts
 
 log = logging.getLogger(__name__)
 
@@ -74,12 +74,19 @@ def check_and_store(
 def _queue_names(session: Session, indicators: Iterable[Mapping[str, Any]]) -> None:
     """Suspicious names in the message's links (the indicators the detector already found)
     join the verification queue (source "message"); the check itself never fails for it."""
+    indicators = list(indicators)
     names = link_hosts(indicators)
     if not names:
         return
     savepoint = session.begin_nested()
     try:
-        enqueue_names(session, load_domain_scorer(), names, source="message")
+        enqueue_names(
+            session,
+            load_domain_scorer(),
+            names,
+            source="message",
+            links=link_samples(indicators),
+        )
         savepoint.commit()
     except Exception:  # the queue is a by-product: a failing scorer never loses the message
         savepoint.rollback()

@@ -11,11 +11,10 @@ from canhgiac.accounts.principal import require_analyst, require_scope
 from canhgiac.accounts.roles import Scope
 from canhgiac.detectors.domains.scorer import load_domain_scorer
 from canhgiac.detectors.infrastructure import InfrastructureLookup
-from canhgiac.detectors.pages.check import UrlChecker
 from canhgiac.verification import service
 from canhgiac.verification.models import DomainCandidate
 from canhgiac.verification.sources import SOURCE_FORMATS, default_source, names_in_lines
-from canhgiac.web.deps import ApiPrincipal, DbSession, app_settings
+from canhgiac.web.deps import ApiPrincipal, DbSession, PageChecker, app_settings
 
 router = APIRouter(tags=["detect"])
 MAX_NAMES = 10_000
@@ -44,6 +43,17 @@ class UrlIn(BaseModel):
     screenshot: bool = False
 
 
+class CaptureIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    url: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=4096,
+        description="a link on the name to check; default: the link seen on it, then its home page",
+    )
+    screenshot: bool = False
+
+
 class DecisionIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     decision: str = Field(pattern="^(confirm|reject)$")
@@ -61,6 +71,7 @@ def candidate_out(c: DomainCandidate) -> dict[str, Any]:
         "reasons": c.reasons,
         "source": c.source,
         "seen_count": c.seen_count,
+        "sample_url": c.sample_url,
         "status": c.status,
         "capture": c.capture,
         "decided_category": c.decided_category,
@@ -92,13 +103,9 @@ def domain_facts(
 @router.post(
     "/detect/url", summary="Kiểm tra đường link trong hộp cát / check a URL in the sandbox"
 )
-def check_url(request: Request, body: UrlIn, principal: ApiPrincipal) -> dict[str, Any]:
+def check_url(body: UrlIn, principal: ApiPrincipal, checker: PageChecker) -> dict[str, Any]:
     require_scope(principal, Scope.DETECT)
-    result: dict[str, Any] = (
-        UrlChecker.from_settings(app_settings(request))
-        .check(body.url, screenshot=body.screenshot)
-        .to_dict()
-    )
+    result: dict[str, Any] = checker.check(body.url, screenshot=body.screenshot).to_dict()
     return result
 
 
@@ -136,6 +143,31 @@ def list_queue(
     require_analyst(principal)
     page = service.list_candidates(db, status=status, limit=limit, offset=offset)
     return {"total": page.total, "items": [candidate_out(c) for c in page.items]}
+
+
+@router.post(
+    "/verification/{candidate_id}/capture",
+    summary="Kiểm tra trang của tên miền trong hộp cát / check the name's page in the sandbox",
+)
+def capture(
+    request: Request,
+    candidate_id: int,
+    body: CaptureIn,
+    db: DbSession,
+    principal: ApiPrincipal,
+    checker: PageChecker,
+) -> dict[str, Any]:
+    require_analyst(principal)
+    candidate = service.get_candidate(db, candidate_id)
+    service.capture_candidate(
+        db,
+        checker,
+        candidate,
+        screenshot=body.screenshot,
+        infrastructure=InfrastructureLookup.for_settings(app_settings(request)),
+        url=body.url,
+    )
+    return candidate_out(candidate)
 
 
 @router.post("/verification/{candidate_id}/decide", summary="Quyết định / decide")

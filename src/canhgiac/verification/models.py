@@ -27,6 +27,9 @@ class DomainCandidate(Base):
     seen_count: Mapped[int] = mapped_column(default=1)
     first_seen: Mapped[datetime] = mapped_column(default=utcnow)
     last_seen: Mapped[datetime] = mapped_column(default=utcnow)
+    # A link on this name as first seen (a message's), checked first by the page capture:
+    # phishing kits often sit at a path while the name's home page shows nothing.
+    sample_url: Mapped[str | None] = mapped_column(String(2048))
     # The last page check (final URL, forms, brands, page score, evidence hashes).
     capture: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     captured_at: Mapped[datetime | None] = mapped_column()

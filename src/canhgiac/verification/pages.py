@@ -13,12 +13,11 @@ from canhgiac.accounts.roles import ANALYST_ROLES
 from canhgiac.categories import CATEGORIES
 from canhgiac.detectors.domains.scorer import load_domain_scorer
 from canhgiac.detectors.infrastructure import InfrastructureLookup
-from canhgiac.detectors.pages.check import UrlChecker
 from canhgiac.errors import CanhgiacError
 from canhgiac.verification import service
 from canhgiac.verification.sources import SOURCE_FORMATS, default_source, iter_names
 from canhgiac.web import nav
-from canhgiac.web.deps import DbSession, PagePrincipal, app_settings
+from canhgiac.web.deps import DbSession, PageChecker, PagePrincipal, app_settings
 from canhgiac.web.i18n import N_
 from canhgiac.web.rendering import flash, redirect, render, translator
 
@@ -107,19 +106,26 @@ def capture(
     candidate_id: int,
     db: DbSession,
     principal: PagePrincipal,
+    checker: PageChecker,
     screenshot: Annotated[str, Form(max_length=8)] = "",
+    url: Annotated[str, Form(max_length=4096)] = "",
 ) -> Response:
     require_analyst(principal)
     candidate = service.get_candidate(db, candidate_id)
-    settings = app_settings(request)
-    service.capture_candidate(
-        db,
-        UrlChecker.from_settings(settings),
-        candidate,
-        screenshot=bool(screenshot),
-        infrastructure=InfrastructureLookup.for_settings(settings),
-    )
-    return redirect(f"/verification?id={candidate_id}")
+    response = redirect(f"/verification?id={candidate_id}")
+    try:
+        service.capture_candidate(
+            db,
+            checker,
+            candidate,
+            screenshot=bool(screenshot),
+            infrastructure=InfrastructureLookup.for_settings(app_settings(request)),
+            url=url.strip() or None,
+        )
+    except CanhgiacError as exc:
+        db.rollback()
+        flash(request, response, "error", exc.message)
+    return response
 
 
 @router.post("/{candidate_id}/decide")

@@ -4,7 +4,7 @@ Decisions are labelled data for retraining the name model."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -14,7 +14,8 @@ from canhgiac.categories import BY_CODE
 from canhgiac.db.base import utcnow
 from canhgiac.detectors.domains.scorer import DomainScorer
 from canhgiac.detectors.infrastructure import InfrastructureLookup
-from canhgiac.detectors.pages.check import UrlChecker
+from canhgiac.detectors.pages.check import UrlCheck, UrlChecker
+from canhgiac.detectors.pages.urls import host_of, parse_fetch_url
 from canhgiac.errors import Conflict, NotFound, ValidationFailed
 from canhgiac.indicators import store
 from canhgiac.indicators.allowlist import official_match
@@ -35,10 +36,18 @@ class EnqueueResult:
 
 
 def enqueue_names(
-    session: Session, scorer: DomainScorer, names: Iterable[str], *, source: str
+    session: Session,
+    scorer: DomainScorer,
+    names: Iterable[str],
+    *,
+    source: str,
+    links: Mapping[str, str] | None = None,
 ) -> EnqueueResult:
-    """Score names in batches; suspicious ones not already known join the queue (idempotent)."""
+    """Score names in batches; suspicious ones not already known join the queue (idempotent).
+
+    ``links`` maps a name to a link seen on it (a message's), kept for the page capture."""
     result = EnqueueResult()
+    links = links or {}
     batch: list[str] = []
 
     def flush() -> None:
@@ -57,6 +66,7 @@ def enqueue_names(
                 list(scored.reasons),
                 source,
                 result,
+                links.get(scored.domain),
             )
 
     for raw in names:
@@ -86,11 +96,13 @@ def _queue_one(
     reasons: list[str],
     source: str,
     result: EnqueueResult,
+    link: str | None,
 ) -> None:
     existing = session.scalar(select(DomainCandidate).where(DomainCandidate.name == name))
     if existing is not None:
         existing.seen_count += 1
         existing.last_seen = utcnow()
+        existing.sample_url = existing.sample_url or link
         result.seen_again += 1
         return
     ind = normalize(name, "domain")
@@ -99,7 +111,13 @@ def _queue_one(
         return
     session.add(
         DomainCandidate(
-            name=name, score=score, brand=brand, category=category, reasons=reasons, source=source
+            name=name,
+            score=score,
+            brand=brand,
+            category=category,
+            reasons=reasons,
+            source=source,
+            sample_url=link,
         )
     )
     result.queued += 1
@@ -150,20 +168,46 @@ def capture_candidate(
     *,
     screenshot: bool,
     infrastructure: InfrastructureLookup | None = None,
+    url: str | None = None,
 ) -> None:
     """Check the name's page (sandboxed fetcher) and keep the capture beside the name, with
-    its registration and DNS facts when ``infrastructure`` is given."""
-    result = checker.check(f"https://{candidate.name}/", screenshot=screenshot)
-    if result.refused or result.fetch.error:
-        http = checker.check(f"http://{candidate.name}/", screenshot=screenshot)
-        if not http.fetch.error:
-            result = http
+    its registration and DNS facts when ``infrastructure`` is given.
+
+    ``url``: the analyst's link on this name, checked as given. Without it the link seen on
+    the name comes first, then the home page over https, then http; the first that answers
+    is kept (or the first attempt's error when none does)."""
+    if url is not None:
+        attempts = [link_on_name(url, candidate.name)]
+    else:
+        attempts = [f"https://{candidate.name}/", f"http://{candidate.name}/"]
+        if candidate.sample_url:
+            attempts.insert(0, candidate.sample_url)
+    result: UrlCheck | None = None
+    for attempt in attempts:
+        checked = checker.check(attempt, screenshot=screenshot)
+        result = result or checked
+        if not checked.refused and not checked.fetch.error:
+            result = checked
+            break
+    assert result is not None  # at least one attempt
     capture = result.to_dict()
     if infrastructure is not None:
         capture["infrastructure"] = infrastructure.facts(candidate.name).to_dict()
     candidate.capture = capture
     candidate.captured_at = utcnow()
     session.flush()
+
+
+def link_on_name(url: str, name: str) -> str:
+    """``url`` as the fetcher reads it, if it is on ``name`` or one of its sub-domains: the
+    capture is evidence about this name, not about wherever an analyst's link points."""
+    parsed = parse_fetch_url(url)
+    host = host_of(parsed)
+    if host != name and not host.endswith("." + name):
+        raise ValidationFailed(
+            f"Đường link phải thuộc tên miền {name} / the link must be on {name}", field="url"
+        )
+    return str(parsed)
 
 
 def decide_candidate(

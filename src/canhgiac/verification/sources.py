@@ -1,20 +1,19 @@
 """Where new names come from: plain lists, newly-registered-domain lists, certificate
 transparency entries (CertStream-style JSON lines or CSV dumps), the names queried or visited
-in monitoring logs (DNS resolvers, Zeek, Suricata, Squid), and the links and domains in stored
-messages. Bounded and streaming."""
+in monitoring logs (DNS resolvers, Zeek, Suricata, Squid); a stored message's links are in
+``links``. Bounded and streaming."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from canhgiac.errors import ValidationFailed
 from canhgiac.indicators.feeds.lines import open_binary
-from canhgiac.indicators.kinds import IndicatorKind
 from canhgiac.monitoring.parsers import MalformedLine, make_parser
 from canhgiac.monitoring.parsers.base import is_addr
 
@@ -135,16 +134,3 @@ def names_in_log_lines(lines: Iterable[str], fmt: str) -> Iterator[str]:
             seen.clear()
         seen.add(name)
         yield name
-
-
-def link_hosts(indicators: Iterable[Mapping[str, Any]]) -> list[str]:
-    """Host names among indicators found in a message or report (``NormalizedIndicator.
-    to_dict()`` rows, as in the text detector's verdict): domains and links' hosts, once each.
-    """
-    names: list[str] = []
-    for ind in indicators:
-        if ind.get("kind") == IndicatorKind.DOMAIN:
-            names.append(ind["value"])
-        elif ind.get("kind") == IndicatorKind.URL and isinstance(ind.get("host"), str):
-            names.append(ind["host"])
-    return list(dict.fromkeys(names))

@@ -15,6 +15,7 @@ from canhgiac.accounts.models import User
 from canhgiac.accounts.principal import Principal
 from canhgiac.accounts.tokens import authenticate_token
 from canhgiac.db.engine import unit_of_work
+from canhgiac.detectors.pages.check import UrlChecker
 from canhgiac.errors import AuthenticationFailed, CanhgiacError
 from canhgiac.settings import Settings
 from canhgiac.web.i18n import normalise_locale
@@ -174,3 +175,13 @@ def request_locale(request: Request) -> str:
     return normalise_locale(
         request.cookies.get(LOCALE_COOKIE), normalise_locale(settings.default_locale)
     )
+
+
+def page_checker(request: Request) -> UrlChecker:
+    """The sandboxed page checker under this app's settings. A dependency, so that a test can
+    point its resolver at a local server while the fetch, its limits and the address policy
+    stay the real ones."""
+    return UrlChecker.from_settings(app_settings(request))
+
+
+PageChecker = Annotated[UrlChecker, Depends(page_checker)]
