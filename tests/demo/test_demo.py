@@ -9,6 +9,7 @@ from canhgiac.accounts.roles import AgencyKind, Role
 from canhgiac.demo.service import DEMO_PASSWORD, load_demo
 from canhgiac.errors import Conflict
 from canhgiac.indicators.lookup import lookup
+from canhgiac.verification.service import list_candidates
 
 pytestmark = pytest.mark.db
 
@@ -16,13 +17,18 @@ pytestmark = pytest.mark.db
 def test_demo_province_is_complete_and_idempotent(db, settings):
     first = load_demo(db)
     assert first.created["agencies"] >= 10 and first.created["users"] >= 10
-    # Later domains' demo records: indicators to look up, alerts to triage, messages to label.
+    # Later domains' demo records: indicators to look up, alerts to triage, messages to label,
+    # names to verify (new registrations and a resolver log, through the real scorer).
     assert (
         first.created["indicators"] >= 10
         and first.created["alerts"] >= 3
         and first.created["messages"] >= 5
+        and first.created["domain_candidates"] >= 5
     )
     assert lookup(db, "login.bidv.com.vn-ebank.top").status == "verified"
+    queued = {c.name: c.source for c in list_candidates(db, limit=100).items}
+    assert queued["bidv-smartbanking-capnhat.com"] == "monitoring"
+    assert not {"banhmi-co-ba-nhatrang.vn", "vnexpress.net", "dichvucong.gov.vn"} & set(queued)
     kinds = set(db.scalars(select(Agency.kind)))
     assert {k.value for k in AgencyKind} - {"other"} <= kinds | {"isp", "bank"}
     office_roles = set(db.scalars(select(User.role).join(Agency).where(Agency.code == "so-tttt")))

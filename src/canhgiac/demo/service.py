@@ -86,6 +86,7 @@ DEMO_LOADERS: list[str] = [
     "canhgiac.indicators.demo:load_demo_indicators",
     "canhgiac.monitoring.demo:load_demo_alerts",
     "canhgiac.messages.demo:load_demo_messages",
+    "canhgiac.verification.demo:load_demo_candidates",
 ]
 
 
