@@ -1,7 +1,7 @@
 """Where new names come from: plain lists, newly-registered-domain lists, certificate
 transparency entries (CertStream-style JSON lines or CSV dumps), the names queried or visited
-in monitoring logs (DNS resolvers, Zeek, Suricata, Squid); a stored message's links are in
-``links``. Bounded and streaming."""
+in monitoring logs (DNS resolvers, Zeek, Suricata, Squid). Bounded and streaming. (The links
+of a checked message are taken by ``verification.links``.)"""
 
 from __future__ import annotations
 
