@@ -60,3 +60,13 @@ def test_later_betting_brands_and_foreign_sites_left_out():
     assert not has_gambling_tell(find_lures("xhxsw88")["gambling"], "xhxsw88")
     for name in ["iwin", "m88sb"]:  # only the weak "win" / "88" are found
         assert not has_gambling_tell(find_lures(name)["gambling"], name)
+
+
+def test_betting_brands_after_2022_and_those_that_end_other_words():
+    assert {"i9bet", "58win", "alo789", "sumvip", "v8club"} <= GAMBLING_TELLS
+    for name in ["okvip-club", "red88vn", "i9bet7", "win55-vip"]:
+        assert has_gambling_tell(find_lures(name)["gambling"], name), name
+    # Long brands that also end ordinary words count only where a word starts.
+    assert {"okvip", "red88", "win55", "xin88", "fun88"}.isdisjoint(GAMBLING_TELLS)
+    for name in ["bookvip", "bored88", "darwin55", "efun88"]:
+        assert not has_gambling_tell(find_lures(name)["gambling"], name), name

@@ -39,6 +39,10 @@ GAMBLING_OPERATORS: tuple[str, ...] = (
     "123b", "bj88", "11bet", "77bet", "fly88", "lucky88", "qq88", "uk88", "sky88", "may88",
     "win79", "abc8", "lode88", "xoso66", "nohu90", "nohu52", "go789", "kv999", "vz99",
     "hello88", "ok365", "k8cc", "typhu88", "iwinclub", "w88", "fcb8",
+    # Brands that grew after 2022 (OKVIP's alliance and the game-card clubs); those that
+    # are also sites on the legitimate lists (hay88, u888, ok9, j88, 79king) are left out.
+    "i9bet", "58win", "red88", "okvip", "alo789", "s666", "nbet", "zbet", "go99", "tt88",
+    "xin88", "fa88", "win55", "sumvip", "v8club", "f168", "99ok",
 )  # fmt: skip
 
 LURE_GROUPS: tuple[LureGroup, ...] = (
@@ -406,6 +410,10 @@ for _group in LURE_GROUPS:
 LURE_PATTERN: re.Pattern[str] = re.compile(trie_pattern(WORD_GROUPS))
 
 
+# Betting brands of five letters or more that also end other words ("efun88", "bookvip",
+# "darwin55", "bored88"): like the short ones, they count only where a word starts.
+_INSIDE_OTHER_WORDS = frozenset({"fun88", "okvip", "win55", "xin88", "red88"})
+
 # Vietnamese gambling words with no innocent reading in host names ("xổ số" is left out: the
 # state lottery is legal; "banca", "lode", "cado" are ordinary Italian/Spanish/English).
 GAMBLING_TELLS = frozenset(
@@ -415,7 +423,7 @@ GAMBLING_TELLS = frozenset(
         "cltx", "clmm", "chanlemomo", "taixiumomo", "go88", "fb88",
         # Betting-site brands of five letters or more; shorter ones ("hi88", "bk8") also
         # sit inside unrelated names, so they only feed the learned model.
-        *(w for w in GAMBLING_OPERATORS if len(w) >= 5 and w != "fun88"),  # e-fun88.com
+        *(w for w in GAMBLING_OPERATORS if len(w) >= 5 and w not in _INSIDE_OTHER_WORDS),
     }
 )  # fmt: skip
 
