@@ -200,3 +200,49 @@ def test_the_cli_refuses_a_link_off_the_name(cli):
     assert wrong.exit_code == 1
     message = " ".join(wrong.stderr.split())
     assert "[url]" in message and f"the link must be on {PHISH}" in message
+
+
+def test_pending_names_are_captured_concurrently_highest_score_first(db, settings, kit_port):
+    others = ["acb-online-xacminh.top", "vaytien-tpbank-online.xyz"]
+    service.enqueue_names(
+        db,
+        load_domain_scorer(),
+        [PHISH, *others],
+        source="message",
+        links={PHISH: f"http://{PHISH}:{kit_port}{KIT_PATH}"},
+    )
+    by_name = {c.name: c for c in service.list_candidates(db).items}
+    by_name[others[0]].status = "rejected"  # decided names are not fetched
+    db.flush()
+    top = max((by_name[PHISH], by_name[others[1]]), key=lambda c: (c.score, -c.id))
+    first = service.capture_pending(db, _checker(settings), limit=1)
+    assert first["checked"] == 1 and top.capture is not None
+    rest = service.capture_pending(db, _checker(settings), limit=10, workers=3)
+    assert rest["checked"] == 1 and rest["unusable"] == 0
+    assert by_name[PHISH].capture["page"]["title"] == "Vietcombank - Xác minh tài khoản"
+    # Nothing listens on 443/80 here: the other name keeps the first attempt's error.
+    assert by_name[others[1]].capture["fetch"]["error"]
+    assert by_name[others[0]].capture is None
+    assert service.capture_pending(db, _checker(settings))["checked"] == 0
+
+
+def test_the_scheduled_job_captures_the_queue(db, settings, kit_port, monkeypatch):
+    from canhgiac.jobs.registry import all_jobs, run_job
+    from canhgiac.verification import jobs
+
+    assert all_jobs()["verification.capture_pending"].schedule == {"minute": "*/10"}
+    monkeypatch.setattr(jobs, "page_checker", _checker)
+    service.enqueue_names(
+        db,
+        load_domain_scorer(),
+        [PHISH],
+        source="message",
+        links={PHISH: f"http://{PHISH}:{kit_port}{KIT_PATH}"},
+    )
+    assert run_job("verification.capture_pending", settings, db) == {
+        "checked": 1,
+        "answered": 1,
+        "unusable": 0,
+    }
+    candidate = service.list_candidates(db).items[0]
+    assert candidate.capture["url"] == f"http://{PHISH}:{kit_port}{KIT_PATH}"

@@ -120,6 +120,31 @@ def capture(
         print_json(candidate.capture)
 
 
+@app.command("capture-pending")
+def capture_pending(
+    ctx: typer.Context,
+    limit: int = typer.Option(50, "--limit", min=1, max=service.MAX_CAPTURES_PER_RUN),
+    workers: int = typer.Option(4, "--workers", min=1, max=32, help="Số trang tải song song"),
+    screenshot: bool = typer.Option(False, "--screenshot"),
+) -> None:
+    """Kiểm tra trang của các tên chưa kiểm tra / capture the pages of names not yet captured.
+
+    The same as the scheduled job ``verification.capture_pending`` (every ten minutes under
+    ``canhgiac worker``): highest score first, pages fetched concurrently in the sandbox."""
+    with cli_session(ctx) as session:
+        settings = settings_of(ctx)
+        print_json(
+            service.capture_pending(
+                session,
+                UrlChecker.from_settings(settings),
+                limit=limit,
+                workers=workers,
+                screenshot=screenshot,
+                infrastructure=InfrastructureLookup.for_settings(settings),
+            )
+        )
+
+
 @app.command("decide")
 def decide(
     ctx: typer.Context,

@@ -18,7 +18,11 @@ from canhgiac.settings import Settings
 JobFn = Callable[..., dict[str, Any]]
 
 # Domain modules that declare jobs; each calls ``job(...)`` at import.
-JOB_MODULES: tuple[str, ...] = ("canhgiac.accounts.jobs", "canhgiac.indicators.jobs")
+JOB_MODULES: tuple[str, ...] = (
+    "canhgiac.accounts.jobs",
+    "canhgiac.indicators.jobs",
+    "canhgiac.verification.jobs",
+)
 
 
 @dataclass(frozen=True)

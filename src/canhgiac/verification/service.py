@@ -5,6 +5,7 @@ Decisions are labelled data for retraining the name model."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -15,14 +16,16 @@ from canhgiac.db.base import utcnow
 from canhgiac.detectors.domains.scorer import DomainScorer
 from canhgiac.detectors.infrastructure import InfrastructureLookup
 from canhgiac.detectors.pages.check import UrlCheck, UrlChecker
+from canhgiac.detectors.pages.fetch import MAX_WORKERS
 from canhgiac.detectors.pages.urls import host_of, parse_fetch_url
-from canhgiac.errors import Conflict, NotFound, ValidationFailed
+from canhgiac.errors import CanhgiacError, Conflict, NotFound, ValidationFailed
 from canhgiac.indicators import store
 from canhgiac.indicators.allowlist import official_match
 from canhgiac.indicators.normalize import normalize
 from canhgiac.verification.models import DomainCandidate
 
 MAX_NAMES_PER_IMPORT = 2_000_000
+MAX_CAPTURES_PER_RUN = 500
 
 
 @dataclass
@@ -179,17 +182,74 @@ def capture_candidate(
     if url is not None:
         attempts = [link_on_name(url, candidate.name)]
     else:
-        attempts = [f"https://{candidate.name}/", f"http://{candidate.name}/"]
-        if candidate.sample_url:
-            attempts.insert(0, candidate.sample_url)
-    result: UrlCheck | None = None
+        attempts = _page_attempts(candidate.name, candidate.sample_url)
+    result = _first_answer(checker, attempts, screenshot)
+    _keep_capture(session, candidate, result, infrastructure)
+
+
+def capture_pending(
+    session: Session,
+    checker: UrlChecker,
+    *,
+    limit: int = 50,
+    workers: int = 4,
+    screenshot: bool = False,
+    infrastructure: InfrastructureLookup | None = None,
+) -> dict[str, int]:
+    """Capture the pages of pending names never captured, highest score first, so that the
+    analyst finds the page beside the name. The pages are fetched concurrently by a bounded
+    pool; the captures are written here, one session, one thread."""
+    candidates = list(
+        session.scalars(
+            select(DomainCandidate)
+            .where(DomainCandidate.status == "pending", DomainCandidate.capture.is_(None))
+            .order_by(DomainCandidate.score.desc(), DomainCandidate.id)
+            .limit(max(0, min(limit, MAX_CAPTURES_PER_RUN)))
+        )
+    )
+    attempts = [_page_attempts(c.name, c.sample_url) for c in candidates]
+
+    def one(urls: list[str]) -> UrlCheck | None:
+        try:
+            return _first_answer(checker, urls, screenshot)
+        except CanhgiacError:  # no usable link at all: left for an analyst to look at
+            return None
+
+    with ThreadPoolExecutor(max_workers=max(1, min(workers, MAX_WORKERS))) as pool:
+        results = list(pool.map(one, attempts))
+    answered = unusable = 0
+    for candidate, result in zip(candidates, results, strict=True):
+        if result is None:
+            unusable += 1
+            continue
+        answered += int(not result.refused and not result.fetch.error)
+        _keep_capture(session, candidate, result, infrastructure)
+    return {"checked": len(candidates), "answered": answered, "unusable": unusable}
+
+
+def _page_attempts(name: str, sample_url: str | None) -> list[str]:
+    home = [f"https://{name}/", f"http://{name}/"]
+    return [sample_url, *home] if sample_url else home
+
+
+def _first_answer(checker: UrlChecker, attempts: list[str], screenshot: bool) -> UrlCheck:
+    """The first attempt whose page answers, else the first attempt's result."""
+    first: UrlCheck | None = None
     for attempt in attempts:
         checked = checker.check(attempt, screenshot=screenshot)
-        result = result or checked
         if not checked.refused and not checked.fetch.error:
-            result = checked
-            break
-    assert result is not None  # at least one attempt
+            return checked
+        first = first or checked
+    assert first is not None  # at least one attempt
+    return first
+
+
+def _keep_capture(
+    session: Session,
+    candidate: DomainCandidate,
+    result: UrlCheck,
+    infrastructure: InfrastructureLookup | None,
+) -> None:
     capture = result.to_dict()
     if infrastructure is not None:
         capture["infrastructure"] = infrastructure.facts(candidate.name).to_dict()
