@@ -103,3 +103,10 @@ def test_resolver_log_names_join_the_queue_as_monitoring(cli, scratch_database_u
     finally:
         engine.dispose()
     assert [tuple(r) for r in rows] == [(SCAMS[0], "monitoring")]
+
+
+def test_capture_pending_on_an_empty_queue_checks_nothing(cli):
+    result = cli("verification", "capture-pending", "--limit", "5")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == {"checked": 0, "answered": 0, "unusable": 0}
+    assert cli("verification", "capture-pending", "--limit", "0").exit_code == 2
