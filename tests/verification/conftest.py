@@ -1,3 +1,3 @@
-"""The web fixtures serve the verification pages and API tests too."""
+"""The web fixtures serve the verification pages, API and browser tests too."""
 
-from tests.web.conftest import app, client, client_factory  # noqa: F401
+from tests.web.conftest import app, browser, client, client_factory, live_server  # noqa: F401

@@ -3,13 +3,10 @@ form feeds a resolver log. Skips when Debian's chromium is not installed."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-from tests.web.live import BROWSER_MARKS, SCREENSHOTS, chromium, live_app, sign_in
+from tests.web.live import BROWSER_MARKS, SCREENSHOTS, sign_in
 
 pytestmark = BROWSER_MARKS
 
@@ -18,18 +15,6 @@ RESOLVER_LOG = "".join(
     f"({name}): query: {name} IN A + (10.30.0.53)\n"
     for i, name in enumerate(["vnexpress.net", "mbbank-hotro-khachhang.xyz", "vnexpress.net"])
 )
-
-
-@pytest.fixture(scope="module")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with live_app(tmp_path_factory.mktemp("queue")) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as browser:
-        yield browser
 
 
 def _current_name(page: Any) -> str:

@@ -1,9 +1,11 @@
-"""Fixtures for the web and API front doors: an app on the test transaction, clients, log-in."""
+"""Fixtures for the web and API front doors: an app on the test transaction, clients, log-in,
+and for browser tests the served demo province and a headless Chromium."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from fastapi import FastAPI
@@ -15,6 +17,7 @@ from canhgiac.accounts.models import AuditEvent
 from canhgiac.settings import Settings
 from canhgiac.web.app import create_app
 from tests.factories import PASSWORD
+from tests.web.live import chromium, live_app
 
 _CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
 
@@ -84,3 +87,18 @@ def audit_actions(db: Session, action: str) -> list[AuditEvent]:
 
 def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The demo province served for one browser-test module (a module that seeds more records
+    defines its own)."""
+    with live_app(tmp_path_factory.mktemp("browser")) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """One headless Chromium per browser-test module."""
+    with chromium() as browser:
+        yield browser

@@ -6,26 +6,11 @@ loaded with the demo province. Skips when Debian's chromium is not installed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
-
-from tests.web.live import BROWSER_MARKS, SCREENSHOTS, chromium, live_app, sign_in
+from tests.web.live import BROWSER_MARKS, SCREENSHOTS, sign_in
 
 pytestmark = BROWSER_MARKS
-
-
-@pytest.fixture(scope="module")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with live_app(tmp_path_factory.mktemp("browser")) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as browser:
-        yield browser
 
 
 def test_demo_analyst_signs_in_switches_language_and_signs_out(

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from canhgiac.indicators import store
-from tests.web.live import BROWSER_MARKS, SCREENSHOTS, chromium, live_app, sign_in
+from tests.web.live import BROWSER_MARKS, SCREENSHOTS, live_app, sign_in
 
 pytestmark = BROWSER_MARKS
 
@@ -42,12 +42,6 @@ def _seed(session: Session) -> None:
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with live_app(tmp_path_factory.mktemp("browser-lookup"), _seed) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as browser:
-        yield browser
 
 
 def test_a_visitor_looks_up_a_link_and_disputes_a_number(live_server: str, browser: Any) -> None:
